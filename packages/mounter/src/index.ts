@@ -1,0 +1,1 @@
+export { errnoName } from "./errnoName.ts";

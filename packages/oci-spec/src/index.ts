@@ -1,0 +1,1 @@
+export { SPEC_VERSION } from "./version.ts";

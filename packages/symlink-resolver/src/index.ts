@@ -1,0 +1,1 @@
+export { isInsideRoot } from "./isInsideRoot.ts";
