@@ -1,0 +1,80 @@
+/**
+ * The one seam between ocimount and the kernel. `createSyscalls()` (ffi.ts) implements it with
+ * bun:ffi, loading libc lazily; unit tests of the planner and engine use a recording fake.
+ *
+ * Every method is synchronous, takes and returns plain values, and on failure throws a
+ * `SyscallError` carrying the operation, errno and the paths involved. No method keeps a
+ * pointer or a buffer past its return. Every fd returned is close-on-exec.
+ */
+
+/** What `statx(2)` tells about a file, reduced to what ocimount needs. */
+export interface FileStat {
+  /** `st_mode`: file type and permission bits (S_IFMT & mode gives the type). */
+  mode: number;
+  /** Device of the file's filesystem, major:minor. */
+  devMajor: number;
+  devMinor: number;
+  /** For device files: the device numbers (`/dev/null` is 1:3). */
+  rdevMajor: number;
+  rdevMinor: number;
+  ino: bigint;
+  uid: number;
+  gid: number;
+  /** The mount ID (`STATX_MNT_ID`, Linux 5.8), as in /proc/self/mountinfo; 0 when unknown. */
+  mountId: number;
+  /** True when the file is the root of a mount (`STATX_ATTR_MOUNT_ROOT`). */
+  isMountRoot: boolean;
+}
+
+/** What `fstatfs(2)` tells about a mount: `f_flags` as ST_* bits, and `f_type`. */
+export interface FsStat {
+  /** ST_RDONLY=1, ST_NOSUID=2, ST_NODEV=4, ST_NOEXEC=8, ST_NOATIME=1024, ST_NODIRATIME=2048, ST_RELATIME=4096, ST_NOSYMFOLLOW=8192. */
+  flags: number;
+  type: number;
+}
+
+/** `struct mount_attr` for mount_setattr(2). */
+export interface MountAttr {
+  attrSet: number;
+  attrClr: number;
+  /** MS_SHARED, MS_SLAVE, MS_PRIVATE or MS_UNBINDABLE; 0 leaves propagation alone. */
+  propagation?: number;
+  /** A user namespace fd, with MOUNT_ATTR_IDMAP. */
+  usernsFd?: number;
+}
+
+/** `struct open_how` for openat2(2). */
+export interface OpenHow {
+  flags: number;
+  mode?: number;
+  resolve: number;
+}
+
+/** The kernel calls ocimount makes. */
+export interface Syscalls {
+  openat(dirfd: number, path: string, flags: number, mode?: number): number;
+  /** Throws ENOSYS (as SyscallError) where the kernel lacks openat2 (before 5.6). */
+  openat2(dirfd: number, path: string, how: OpenHow): number;
+  close(fd: number): void;
+  mkdirat(dirfd: number, path: string, mode: number): void;
+  unlinkat(dirfd: number, path: string, flags: number): void;
+  readlinkat(dirfd: number, path: string): string;
+  /** statx(2) with the given AT_* flags (AT_EMPTY_PATH with path "" stats the fd). */
+  statx(dirfd: number, path: string, flags: number): FileStat;
+  fstatfs(fd: number): FsStat;
+  mount(
+    source: string | null,
+    target: string,
+    fstype: string | null,
+    flags: number,
+    data: string | null,
+  ): void;
+  umount2(target: string, flags: number): void;
+  openTree(dirfd: number, path: string, flags: number): number;
+  moveMount(fromDirfd: number, fromPath: string, toDirfd: number, toPath: string, flags: number): void;
+  mountSetattr(dirfd: number, path: string, flags: number, attr: MountAttr): void;
+  fsopen(fsname: string, flags: number): number;
+  /** `value` null for FSCONFIG_SET_FLAG and FSCONFIG_CMD_CREATE. */
+  fsconfig(fd: number, cmd: number, key: string | null, value: string | null, aux: number): void;
+  fsmount(fd: number, flags: number, attrFlags: number): number;
+}
