@@ -53,3 +53,13 @@ export {
   OPEN_TREE_CLONE,
   UMOUNT_NOFOLLOW,
 } from "./constants.ts";
+export { MOUNT_OPTIONS, type MountOption } from "./MOUNT_OPTIONS.ts";
+export {
+  OPERATION_OPTIONS,
+  type OperationField,
+  type OperationOption,
+} from "./OPERATION_OPTIONS.ts";
+export type { ParsedMountOptions } from "./ParsedMountOptions.ts";
+export { PROPAGATION_OPTIONS, type PropagationOption } from "./PROPAGATION_OPTIONS.ts";
+export { parseMountOptions } from "./parseMountOptions.ts";
+export { RECURSIVE_OPTIONS, type RecursiveOption } from "./RECURSIVE_OPTIONS.ts";
