@@ -1,16 +1,11 @@
-const NAMES: Readonly<Record<number, string>> = {
-  1: "EPERM",
-  2: "ENOENT",
-  13: "EACCES",
-  16: "EBUSY",
-  17: "EEXIST",
-  20: "ENOTDIR",
-  22: "EINVAL",
-  38: "ENOSYS",
-  40: "ELOOP",
-};
+import { ERRNO_TABLE } from "./sys/errnoTable.ts";
 
-/** The symbolic name of a Linux errno value (`2` is `ENOENT`); unknown values print as `E<n>`. */
+const NAMES: ReadonlyMap<number, string> = new Map(ERRNO_TABLE.map(([n, name]) => [n, name]));
+
+/**
+ * The symbolic name of a Linux errno value (`2` is `ENOENT`), from the full kernel table;
+ * aliases give the canonical name (`11` is `EAGAIN`). Unknown values print as `E<n>`.
+ */
 export function errnoName(errno: number): string {
-  return NAMES[errno] ?? `E${errno}`;
+  return NAMES.get(errno) ?? `E${errno}`;
 }

@@ -1,4 +1,5 @@
 import { errnoName } from "../errnoName.ts";
+import { errnoText } from "./errnoText.ts";
 
 /** Where a failing call was made: the paths and flags involved, and the spec entry behind it. */
 export interface SyscallContext {
@@ -29,7 +30,7 @@ export class SyscallError extends Error {
   constructor(op: string, errno: number, context: SyscallContext = {}, options?: ErrorOptions) {
     const code = errnoName(errno);
     const subject = context.path ?? context.target ?? context.source;
-    super(`${op}${subject ? ` ${subject}` : ""}: ${code}`, options);
+    super(`${op}${subject ? ` ${subject}` : ""}: ${code} (${errnoText(errno)})`, options);
     this.op = op;
     this.errno = errno;
     this.code = code;

@@ -71,10 +71,26 @@ export interface Syscalls {
   ): void;
   umount2(target: string, flags: number): void;
   openTree(dirfd: number, path: string, flags: number): number;
-  moveMount(fromDirfd: number, fromPath: string, toDirfd: number, toPath: string, flags: number): void;
+  moveMount(
+    fromDirfd: number,
+    fromPath: string,
+    toDirfd: number,
+    toPath: string,
+    flags: number,
+  ): void;
   mountSetattr(dirfd: number, path: string, flags: number, attr: MountAttr): void;
   fsopen(fsname: string, flags: number): number;
   /** `value` null for FSCONFIG_SET_FLAG and FSCONFIG_CMD_CREATE. */
   fsconfig(fd: number, cmd: number, key: string | null, value: string | null, aux: number): void;
   fsmount(fd: number, flags: number, attrFlags: number): number;
+  /** renameat2(2); RENAME_EXCHANGE swaps two names atomically (Linux 3.15). */
+  renameat2(
+    oldDirfd: number,
+    oldPath: string,
+    newDirfd: number,
+    newPath: string,
+    flags: number,
+  ): void;
+  /** setns(2): join the namespace `fd` refers to (`nstype` CLONE_NEW* or 0 for any). */
+  setns(fd: number, nstype: number): void;
 }

@@ -1,0 +1,105 @@
+/**
+ * Kernel constants the syscall layer and the in-root opener need that are not mount flags
+ * (those live in `@ocimount/mount-flags`). Values are the Linux ABI for x86-64 and arm64
+ * (include/uapi/asm-generic/fcntl.h, linux/openat2.h, linux/stat.h, asm-generic/unistd.h).
+ */
+
+// open(2) flags. O_DIRECTORY/O_NOFOLLOW differ on some other architectures (arm32, ppc, mips).
+/** Open for reading only. */
+export const O_RDONLY = 0;
+/** Open for writing only. */
+export const O_WRONLY = 0o1;
+/** Open for reading and writing. */
+export const O_RDWR = 0o2;
+/** Create the file if missing. */
+export const O_CREAT = 0o100;
+/** With O_CREAT: fail with EEXIST if the name exists (even as a dangling symlink). */
+export const O_EXCL = 0o200;
+/** Do not make the opened terminal the controlling terminal. */
+export const O_NOCTTY = 0o400;
+/** Fail with ENOTDIR unless the path is a directory. */
+export const O_DIRECTORY = 0o200000;
+/** Fail with ELOOP if the last component is a symlink (with O_PATH: open the link itself). */
+export const O_NOFOLLOW = 0o400000;
+/** Close the fd on exec. */
+export const O_CLOEXEC = 0o2000000;
+/** A location-only fd: no read or write, usable as a dirfd and for fd-based mounts. */
+export const O_PATH = 0o10000000;
+
+/** `dirfd` meaning the current working directory. */
+export const AT_FDCWD = -100;
+/** unlinkat: remove a directory. */
+export const AT_REMOVEDIR = 0x200;
+
+// openat2(2) resolve flags, include/uapi/linux/openat2.h (Linux 5.6).
+/** Fail if any component crosses a mount point. */
+export const RESOLVE_NO_XDEV = 0x01;
+/** Fail on "magic links" such as /proc/self/fd/N. */
+export const RESOLVE_NO_MAGICLINKS = 0x02;
+/** Fail on any symlink. */
+export const RESOLVE_NO_SYMLINKS = 0x04;
+/** Fail if resolution leaves the dirfd's tree. */
+export const RESOLVE_BENEATH = 0x08;
+/** Resolve as if the dirfd were the root: `..` and absolute links stay inside. */
+export const RESOLVE_IN_ROOT = 0x10;
+/** Only succeed from the dentry cache (EAGAIN otherwise). */
+export const RESOLVE_CACHED = 0x20;
+/** The size of `struct open_how` (OPEN_HOW_SIZE_VER0). */
+export const OPEN_HOW_SIZE = 24;
+
+// statx(2) mask bits and attributes, include/uapi/linux/stat.h.
+/** The basic stat fields (type, mode, nlink, uid, gid, times, ino, size, blocks). */
+export const STATX_BASIC_STATS = 0x7ff;
+/** `stx_mnt_id`, the mountinfo mount ID (Linux 5.8). */
+export const STATX_MNT_ID = 0x1000;
+/** The file is the root of a mount (in stx_attributes, Linux 5.8). */
+export const STATX_ATTR_MOUNT_ROOT = 0x2000;
+/** The size of the `struct statx` buffer. */
+export const STATX_SIZE = 256;
+
+// File types in st_mode.
+/** Mask of the file type bits. */
+export const S_IFMT = 0o170000;
+/** Socket. */
+export const S_IFSOCK = 0o140000;
+/** Symbolic link. */
+export const S_IFLNK = 0o120000;
+/** Regular file. */
+export const S_IFREG = 0o100000;
+/** Block device. */
+export const S_IFBLK = 0o60000;
+/** Directory. */
+export const S_IFDIR = 0o40000;
+/** Character device. */
+export const S_IFCHR = 0o20000;
+/** FIFO. */
+export const S_IFIFO = 0o10000;
+
+// renameat2(2) flags.
+/** Fail if the new name exists. */
+export const RENAME_NOREPLACE = 0x1;
+/** Swap the two names atomically. */
+export const RENAME_EXCHANGE = 0x2;
+
+// setns(2) namespace types.
+/** CLONE_NEWNS: a mount namespace. */
+export const CLONE_NEWNS = 0x20000;
+/** CLONE_NEWUSER: a user namespace. */
+export const CLONE_NEWUSER = 0x10000000;
+
+// System call numbers of the calls without a glibc wrapper we rely on. These are the unified
+// numbers added to every architecture's table at once (Linux 5.2+), so one value fits all.
+/** open_tree(2), Linux 5.2. */
+export const SYS_open_tree = 428;
+/** move_mount(2), Linux 5.2. */
+export const SYS_move_mount = 429;
+/** fsopen(2), Linux 5.2. */
+export const SYS_fsopen = 430;
+/** fsconfig(2), Linux 5.2. */
+export const SYS_fsconfig = 431;
+/** fsmount(2), Linux 5.2. */
+export const SYS_fsmount = 432;
+/** openat2(2), Linux 5.6. */
+export const SYS_openat2 = 437;
+/** mount_setattr(2), Linux 5.12. */
+export const SYS_mount_setattr = 442;

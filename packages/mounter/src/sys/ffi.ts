@@ -1,0 +1,189 @@
+import { FSMOUNT_CLOEXEC, FSOPEN_CLOEXEC, OPEN_TREE_CLOEXEC } from "@ocimount/mount-flags";
+import {
+  O_CLOEXEC,
+  OPEN_HOW_SIZE,
+  STATX_BASIC_STATS,
+  STATX_MNT_ID,
+  SYS_fsconfig,
+  SYS_fsmount,
+  SYS_fsopen,
+  SYS_mount_setattr,
+  SYS_move_mount,
+  SYS_open_tree,
+  SYS_openat2,
+} from "./constants.ts";
+import { cString, cStringOrNull } from "./cstring.ts";
+import { loadLibc } from "./libc.ts";
+import { SyscallError } from "./SyscallError.ts";
+import type { Syscalls } from "./Syscalls.ts";
+import {
+  decodeStatfs,
+  decodeStatx,
+  encodeMountAttr,
+  encodeOpenHow,
+  statfsBuffer,
+  statxBuffer,
+} from "./structs.ts";
+
+/** `struct mount_attr` size passed to mount_setattr (MOUNT_ATTR_SIZE_VER0). */
+const MOUNT_ATTR_SIZE = 32;
+/** Symlink targets are at most PATH_MAX - 1 bytes on Linux; larger ones retry with more room. */
+const LINK_BUFFER = 4096;
+const decoder = new TextDecoder();
+
+/** How an error names an `(dirfd, path)` pair: the path, or `fd N` for an empty path. */
+function at(dirfd: number, path: string): string {
+  return path === "" ? `fd ${dirfd}` : path;
+}
+
+/**
+ * The real `Syscalls`, through bun:ffi against glibc's libc.so.6. Creating it loads nothing;
+ * libc is dlopened on the first call. Every method throws `SyscallError` (op, errno name and
+ * number, paths, flags) on failure, with errno read right after the failing call. Every fd
+ * it returns is close-on-exec: O_CLOEXEC, OPEN_TREE_CLOEXEC, FSOPEN_CLOEXEC and FSMOUNT_CLOEXEC
+ * are always added. Linux 5.2+ (openat2 5.6, mount_setattr 5.12) on x86-64 or arm64 only;
+ * paths are UTF-8, and link targets that are not valid UTF-8 are not read back faithfully.
+ */
+export function createSyscalls(): Syscalls {
+  return {
+    openat(dirfd, path, flags, mode = 0) {
+      const c = loadLibc();
+      const fd = c.fn.openat(dirfd, cString("openat", path), flags | O_CLOEXEC, mode);
+      if (fd < 0) throw new SyscallError("openat", c.errno(), { path: at(dirfd, path), flags });
+      return fd;
+    },
+    openat2(dirfd, path, how) {
+      const c = loadLibc();
+      const bytes = encodeOpenHow({ ...how, flags: how.flags | O_CLOEXEC });
+      const p = cString("openat2", path);
+      const fd = c.syscall("ippi", SYS_openat2, dirfd, p, bytes, OPEN_HOW_SIZE);
+      if (fd < 0) {
+        throw new SyscallError("openat2", c.errno(), { path: at(dirfd, path), flags: how.flags });
+      }
+      return fd;
+    },
+    close(fd) {
+      const c = loadLibc();
+      if (c.fn.close(fd) < 0) throw new SyscallError("close", c.errno(), { path: `fd ${fd}` });
+    },
+    mkdirat(dirfd, path, mode) {
+      const c = loadLibc();
+      if (c.fn.mkdirat(dirfd, cString("mkdirat", path), mode) < 0) {
+        throw new SyscallError("mkdirat", c.errno(), { path: at(dirfd, path) });
+      }
+    },
+    unlinkat(dirfd, path, flags) {
+      const c = loadLibc();
+      if (c.fn.unlinkat(dirfd, cString("unlinkat", path), flags) < 0) {
+        throw new SyscallError("unlinkat", c.errno(), { path: at(dirfd, path), flags });
+      }
+    },
+    readlinkat(dirfd, path) {
+      const c = loadLibc();
+      const p = cString("readlinkat", path);
+      for (let size = LINK_BUFFER; ; size *= 4) {
+        const buf = new Uint8Array(size);
+        const n = c.fn.readlinkat(dirfd, p, buf, size);
+        if (n < 0) throw new SyscallError("readlinkat", c.errno(), { path: at(dirfd, path) });
+        if (n < size) return decoder.decode(buf.subarray(0, n));
+      }
+    },
+    statx(dirfd, path, flags) {
+      const c = loadLibc();
+      const buf = statxBuffer();
+      const mask = STATX_BASIC_STATS | STATX_MNT_ID;
+      if (c.fn.statx(dirfd, cString("statx", path), flags, mask, buf) < 0) {
+        throw new SyscallError("statx", c.errno(), { path: at(dirfd, path), flags });
+      }
+      return decodeStatx(buf);
+    },
+    fstatfs(fd) {
+      const c = loadLibc();
+      const buf = statfsBuffer();
+      if (c.fn.fstatfs(fd, buf) < 0)
+        throw new SyscallError("fstatfs", c.errno(), { path: `fd ${fd}` });
+      return decodeStatfs(buf);
+    },
+    mount(source, target, fstype, flags, data) {
+      const c = loadLibc();
+      const src = cStringOrNull("mount", source);
+      const dst = cString("mount", target);
+      const type = cStringOrNull("mount", fstype);
+      if (c.fn.mount(src, dst, type, flags, cStringOrNull("mount", data)) < 0) {
+        throw new SyscallError("mount", c.errno(), { source: source ?? undefined, target, flags });
+      }
+    },
+    umount2(target, flags) {
+      const c = loadLibc();
+      if (c.fn.umount2(cString("umount2", target), flags) < 0) {
+        throw new SyscallError("umount2", c.errno(), { target, flags });
+      }
+    },
+    openTree(dirfd, path, flags) {
+      const c = loadLibc();
+      const p = cString("open_tree", path);
+      const fd = c.syscall("ipi", SYS_open_tree, dirfd, p, flags | OPEN_TREE_CLOEXEC);
+      if (fd < 0) throw new SyscallError("open_tree", c.errno(), { path: at(dirfd, path), flags });
+      return fd;
+    },
+    moveMount(fromDirfd, fromPath, toDirfd, toPath, flags) {
+      const c = loadLibc();
+      const from = cString("move_mount", fromPath);
+      const to = cString("move_mount", toPath);
+      if (c.syscall("ipipi", SYS_move_mount, fromDirfd, from, toDirfd, to, flags) < 0) {
+        throw new SyscallError("move_mount", c.errno(), {
+          source: at(fromDirfd, fromPath),
+          target: at(toDirfd, toPath),
+          flags,
+        });
+      }
+    },
+    mountSetattr(dirfd, path, flags, attr) {
+      const c = loadLibc();
+      const p = cString("mount_setattr", path);
+      const bytes = encodeMountAttr(attr);
+      if (c.syscall("ipipi", SYS_mount_setattr, dirfd, p, flags, bytes, MOUNT_ATTR_SIZE) < 0) {
+        throw new SyscallError("mount_setattr", c.errno(), { path: at(dirfd, path), flags });
+      }
+    },
+    fsopen(fsname, flags) {
+      const c = loadLibc();
+      const fd = c.syscall("pi", SYS_fsopen, cString("fsopen", fsname), flags | FSOPEN_CLOEXEC);
+      if (fd < 0) throw new SyscallError("fsopen", c.errno(), { source: fsname, flags });
+      return fd;
+    },
+    fsconfig(fd, cmd, key, value, aux) {
+      const c = loadLibc();
+      const k = cStringOrNull("fsconfig", key);
+      const v = cStringOrNull("fsconfig", value);
+      if (c.syscall("iippi", SYS_fsconfig, fd, cmd, k, v, aux) < 0) {
+        const what = key === null ? `fd ${fd}` : `${key}${value === null ? "" : `=${value}`}`;
+        throw new SyscallError("fsconfig", c.errno(), { path: what, flags: cmd });
+      }
+    },
+    fsmount(fd, flags, attrFlags) {
+      const c = loadLibc();
+      const mfd = c.syscall("iii", SYS_fsmount, fd, flags | FSMOUNT_CLOEXEC, attrFlags);
+      if (mfd < 0) throw new SyscallError("fsmount", c.errno(), { path: `fd ${fd}`, flags });
+      return mfd;
+    },
+    renameat2(oldDirfd, oldPath, newDirfd, newPath, flags) {
+      const c = loadLibc();
+      const from = cString("renameat2", oldPath);
+      const to = cString("renameat2", newPath);
+      if (c.fn.renameat2(oldDirfd, from, newDirfd, to, flags) < 0) {
+        throw new SyscallError("renameat2", c.errno(), {
+          source: at(oldDirfd, oldPath),
+          target: at(newDirfd, newPath),
+          flags,
+        });
+      }
+    },
+    setns(fd, nstype) {
+      const c = loadLibc();
+      if (c.fn.setns(fd, nstype) < 0) {
+        throw new SyscallError("setns", c.errno(), { path: `fd ${fd}`, flags: nstype });
+      }
+    },
+  };
+}
