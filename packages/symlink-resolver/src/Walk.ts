@@ -1,0 +1,125 @@
+import { ResolveError } from "./ResolveError.ts";
+
+/**
+ * Linux's MAXSYMLINKS (include/linux/namei.h): one lookup may follow 40 symlinks, the 41st is
+ * ELOOP (fs/namei.c `pick_link`: `if (nd->total_link_count++ >= MAXSYMLINKS)`).
+ */
+export const MAX_SYMLINKS = 40;
+
+/** What an lstat said about the component handed out by {@link Walk.next}. */
+export type Found = "directory" | "other" | "missing";
+
+/** What the kernel itself would answer for the same lookup: the first failure wins. */
+export type KernelVerdict = "ok" | "ENOENT" | "ENOTDIR";
+
+/**
+ * The resolver's state machine, shared by the sync and async drivers: it never touches the disk.
+ * The driver asks {@link next} for the host path to look up, lstats it and reports back with
+ * {@link found} or {@link follow}, until `next` returns `undefined`; then {@link result} is the
+ * answer. Iterative, one work stack of pending components, no recursion.
+ */
+export class Walk {
+  /** What the kernel would have said; the resolver itself carries on past ENOENT/ENOTDIR. */
+  verdict: KernelVerdict = "ok";
+  /** Work stack: the pending components, the next one last. */
+  private readonly pending: string[];
+  /** `path.length` after each component of the current position (index = depth - 1). */
+  private readonly ends: number[] = [];
+  private readonly base: string;
+  private path: string;
+  /** Index in `ends` of the component that is missing or not a directory; -1 if none. */
+  private blocked = -1;
+  /** Whether the blocked component is missing (rather than a non-directory). */
+  private blockedIsMissing = false;
+  private links = 0;
+
+  /**
+   * @param root the canonical (realpath'd) host root
+   * @param unsafePath the path to resolve as if `root` were `/`
+   * @param givenRoot the root as the caller spelled it, for errors
+   * @param missing when given, receives the host path of every component appended because it
+   *   (or a parent) does not exist; the differential test creates them to check the answer.
+   */
+  constructor(
+    root: string,
+    private readonly unsafePath: string,
+    private readonly givenRoot: string,
+    private readonly missing?: string[],
+  ) {
+    this.base = root === "/" ? "" : root;
+    this.path = this.base;
+    this.pending = unsafePath.split("/").reverse();
+  }
+
+  /** Advances to the next component that must be looked up: its host path, or `undefined` if done. */
+  next(): string | undefined {
+    const pending = this.pending;
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      // Any further component needs the current position to be a directory (else ENOTDIR).
+      if (this.blocked >= 0 && this.verdict === "ok") this.verdict = "ENOTDIR";
+      if (name === "" || name === ".") continue;
+      if (name === "..") {
+        this.pop();
+        continue;
+      }
+      this.path += `/${name}`;
+      this.ends.push(this.path.length);
+      if (this.blocked < 0) return this.path;
+      // Below a missing component or a non-directory: appended as it is, nothing to look up.
+      if (this.missing !== undefined && this.blockedIsMissing) this.missing.push(this.path);
+    }
+    return undefined;
+  }
+
+  /** Reports that the component from {@link next} is a directory, something else, or missing. */
+  found(kind: Found): void {
+    if (kind === "directory") return;
+    this.blocked = this.ends.length - 1;
+    this.blockedIsMissing = kind === "missing";
+    if (kind === "missing") {
+      if (this.verdict === "ok") this.verdict = "ENOENT";
+      this.missing?.push(this.path);
+    }
+  }
+
+  /**
+   * Reports that the component from {@link next} is a symlink with body `target`: the link is
+   * replaced by the components of its target. Throws `ResolveError` ELOOP on the 41st link and
+   * ENOENT for an empty target (what the kernel answers).
+   */
+  follow(target: string): void {
+    if (++this.links > MAX_SYMLINKS) throw this.error("ELOOP");
+    if (target === "") throw this.error("ENOENT");
+    this.pop();
+    if (target.charCodeAt(0) === 47 /* "/" */) {
+      this.ends.length = 0;
+      this.path = this.base;
+    }
+    const parts = target.split("/");
+    for (let i = parts.length - 1; i >= 0; i--) this.pending.push(parts[i]!);
+  }
+
+  /** The host path reached so far: the answer once {@link next} has returned `undefined`. */
+  result(): string {
+    return this.path === "" ? "/" : this.path;
+  }
+
+  private pop(): void {
+    const ends = this.ends;
+    if (ends.length === 0) return; // ".." at the root stays at the root
+    ends.pop();
+    this.path = this.path.slice(0, ends.length > 0 ? ends[ends.length - 1] : this.base.length);
+    if (this.blocked >= ends.length) this.blocked = -1;
+  }
+
+  private error(code: "ELOOP" | "ENOENT"): ResolveError {
+    return new ResolveError({
+      code,
+      root: this.givenRoot,
+      path: this.unsafePath,
+      component: this.path,
+      errno: code,
+    });
+  }
+}

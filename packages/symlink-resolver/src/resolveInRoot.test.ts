@@ -1,0 +1,141 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { isInsideRoot, ResolveError, resolveInRoot, resolveInRootSync } from "./index.ts";
+import { makeTree } from "./testdata/tree.fixture.ts";
+
+// A chain n00 -> n01 -> ... -> n40 -> etc: n01 takes exactly 40 links, n00 takes 41.
+const chain = Array.from({ length: 41 }, (_, i) => {
+  const next = i === 40 ? "etc" : `n${String(i + 1).padStart(2, "0")}`;
+  return `symlink n${String(i).padStart(2, "0")} -> ${next}`;
+});
+const deep = Array.from(
+  { length: 30 },
+  (_, i) => `dir deep/${Array.from({ length: i + 1 }, (_, j) => `d${j}`).join("/")}`,
+);
+
+const tree = makeTree([
+  "dir etc",
+  "file etc/passwd",
+  "dir a",
+  "dir a/b",
+  "dir a/b/c",
+  "file a/f",
+  "symlink a/abs -> /etc",
+  "symlink a/rel -> b/c",
+  "symlink a/up -> ../etc",
+  "symlink a/escape -> ../../../../etc",
+  "symlink a/absescape -> /../../../etc",
+  "symlink a/tofile -> f",
+  "symlink a/abstofile -> /etc/passwd",
+  "symlink a/dangling -> nope/deeper",
+  "symlink a/danglingabs -> /nowhere",
+  "symlink a/b/c/parent -> ..",
+  "symlink a/b/c/root -> /",
+  "symlink a/slash -> b/",
+  "symlink self -> self",
+  "symlink loop1 -> loop2",
+  "symlink loop2 -> loop1",
+  "symlink chain1 -> chain2",
+  "symlink chain2 -> a/rel",
+  "symlink dot -> .",
+  "symlink dotdot -> ..",
+  "symlink linkdir -> a/b",
+  "dir ../rootfs2",
+  "dir ../rootfs2/etc",
+  "symlink sibling -> ../rootfs2",
+  "symlink siblingabs -> /../rootfs2/etc",
+  "symlink siblingdeep -> a/b/../../../rootfs2",
+  ...chain,
+  "dir deep",
+  ...deep,
+  "symlink deep/up30 -> " + "../".repeat(30) + "etc",
+]);
+afterAll(() => tree.remove());
+
+type Row = readonly [name: string, unsafePath: string, expected: string];
+
+/** Expected answers are in-root paths; a row whose answer starts with `E` expects that error. */
+const rows: readonly Row[] = [
+  ["empty path is the root", "", "/"],
+  ["slash is the root", "/", "/"],
+  ["dot is the root", ".", "/"],
+  ["plain directory", "/etc", "/etc"],
+  ["plain file", "etc/passwd", "/etc/passwd"],
+  ["relative and absolute agree", "a/b/c", "/a/b/c"],
+  ["dot components", "./a/./b/.", "/a/b"],
+  ["doubled slashes", "//a///b//", "/a/b"],
+  ["trailing slash on a directory", "a/b/", "/a/b"],
+  ["trailing slash on a file (kernel: ENOTDIR)", "etc/passwd/", "/etc/passwd"],
+  ["dot under a file (kernel: ENOTDIR)", "etc/passwd/.", "/etc/passwd"],
+  ["dotdot escape stays at root", "../../../etc", "/etc"],
+  ["dotdot at root repeated", "/../..", "/"],
+  ["dotdot inside", "a/b/../b/c/..", "/a/b"],
+  ["absolute link restarts at root", "a/abs", "/etc"],
+  ["absolute link then more", "a/abs/passwd", "/etc/passwd"],
+  ["relative link from its directory", "a/rel", "/a/b/c"],
+  ["relative link up", "a/up/passwd", "/etc/passwd"],
+  ["relative link escaping is clamped", "a/escape", "/etc"],
+  ["absolute link escaping is clamped", "a/absescape", "/etc"],
+  ["dotdot after a link is the target's parent", "a/rel/..", "/a/b"],
+  ["dotdot after an absolute link", "a/abs/..", "/"],
+  ["link to dotdot", "a/b/c/parent", "/a/b"],
+  ["link to dotdot then dotdot", "a/b/c/parent/..", "/a"],
+  ["link to root", "a/b/c/root/etc", "/etc"],
+  ["link to root then dotdot", "a/b/c/root/..", "/"],
+  ["link with trailing slash", "a/slash", "/a/b"],
+  ["link to dot", "dot/dot/a", "/a"],
+  ["link to dotdot at root", "dotdot/dotdot/etc", "/etc"],
+  ["chain of links", "chain1", "/a/b/c"],
+  ["chain of links then dotdot", "chain1/../..", "/a"],
+  ["link to a file", "a/tofile", "/a/f"],
+  ["absolute link to a file", "a/abstofile", "/etc/passwd"],
+  ["child of a link to a file (kernel: ENOTDIR)", "a/tofile/x", "/a/f/x"],
+  ["dotdot under a file (kernel: ENOTDIR)", "a/tofile/..", "/a"],
+  ["missing component appended", "a/missing", "/a/missing"],
+  ["missing chain appended", "a/m1/m2/m3", "/a/m1/m2/m3"],
+  ["missing then dotdot pops it", "a/m1/../b", "/a/b"],
+  ["missing then dotdot then a link", "m1/../a/rel", "/a/b/c"],
+  ["dangling relative link", "a/dangling", "/a/nope/deeper"],
+  ["dangling link then more", "a/dangling/x/..", "/a/nope/deeper"],
+  ["dangling absolute link", "a/danglingabs", "/nowhere"],
+  ["prefix sibling via relative link", "sibling", "/rootfs2"],
+  ["prefix sibling via absolute link", "siblingabs", "/rootfs2/etc"],
+  ["prefix sibling via dotdot path", "siblingdeep/etc", "/rootfs2/etc"],
+  ["prefix sibling via plain path", "../rootfs2/etc", "/rootfs2/etc"],
+  ["self loop", "self", "ELOOP"],
+  ["two-link loop", "loop1/x", "ELOOP"],
+  ["loop not followed when popped", "a/b/../../a", "/a"],
+  ["exactly 40 links", "n01", "/etc"],
+  ["41 links", "n00", "ELOOP"],
+  ["40 links then dotdot", "n01/..", "/"],
+  [
+    "deep nesting",
+    `deep/${Array.from({ length: 30 }, (_, j) => `d${j}`).join("/")}`,
+    `/deep/${Array.from({ length: 30 }, (_, j) => `d${j}`).join("/")}`,
+  ],
+  ["deep link escaping", "deep/up30/passwd", "/etc/passwd"],
+  ["link in the middle of a path", "linkdir/c/../c", "/a/b/c"],
+];
+
+function hostPath(inRoot: string): string {
+  return inRoot === "/" ? tree.root : tree.root + inRoot;
+}
+
+describe.each([
+  ["resolveInRootSync", async (root: string, p: string) => resolveInRootSync(root, p)],
+  ["resolveInRoot", resolveInRoot],
+] as const)("%s", (_name, resolve) => {
+  test.each(rows)("%s: %j -> %s", async (_row, unsafePath, expected) => {
+    if (expected.startsWith("E")) {
+      const error = await resolve(tree.root, unsafePath).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ResolveError);
+      expect((error as ResolveError).code).toBe(expected as ResolveError["code"]);
+    } else {
+      const answer = await resolve(tree.root, unsafePath);
+      expect(answer).toBe(hostPath(expected));
+      expect(isInsideRoot(tree.root, answer)).toBe(true);
+    }
+  });
+});
