@@ -53,7 +53,12 @@ export {
   OPEN_TREE_CLONE,
   UMOUNT_NOFOLLOW,
 } from "./constants.ts";
+export { formatMountAttr } from "./formatMountAttr.ts";
+export { formatMountFlags } from "./formatMountFlags.ts";
 export { MOUNT_OPTIONS, type MountOption } from "./MOUNT_OPTIONS.ts";
+export type { MountInfoEntry } from "./MountInfoEntry.ts";
+export { MountInfoError, type MountInfoErrorCode } from "./MountInfoError.ts";
+export { mountAttrFromFlags } from "./mountAttrFromFlags.ts";
 export {
   OPERATION_OPTIONS,
   type OperationField,
@@ -61,5 +66,8 @@ export {
 } from "./OPERATION_OPTIONS.ts";
 export type { ParsedMountOptions } from "./ParsedMountOptions.ts";
 export { PROPAGATION_OPTIONS, type PropagationOption } from "./PROPAGATION_OPTIONS.ts";
+export { parseMountInfo } from "./parseMountInfo.ts";
+export { parseMountInfoLine } from "./parseMountInfoLine.ts";
 export { parseMountOptions } from "./parseMountOptions.ts";
 export { RECURSIVE_OPTIONS, type RecursiveOption } from "./RECURSIVE_OPTIONS.ts";
+export { SUPERBLOCK_FLAGS, superblockFlags } from "./SUPERBLOCK_FLAGS.ts";
