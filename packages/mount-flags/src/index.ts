@@ -53,6 +53,7 @@ export {
   OPEN_TREE_CLONE,
   UMOUNT_NOFOLLOW,
 } from "./constants.ts";
+export { describeMountOptions, type MountOptionRow } from "./describeMountOptions.ts";
 export { formatMountAttr } from "./formatMountAttr.ts";
 export { formatMountFlags } from "./formatMountFlags.ts";
 export { MOUNT_OPTIONS, type MountOption } from "./MOUNT_OPTIONS.ts";
