@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BundleError } from "./BundleError.ts";
+import { readBundleConfig } from "./readBundleConfig.ts";
+
+let dir = "";
+const bundle = (name: string, config: unknown) => {
+  const path = join(dir, name);
+  mkdirSync(path);
+  writeFileSync(join(path, "config.json"), JSON.stringify(config));
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "oci-spec-bundle-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("a valid bundle returns the config, its path and lint warnings", async () => {
+  const path = bundle("ok", {
+    ociVersion: "1.3.0",
+    root: { path: "rootfs" },
+    mounts: [{ destination: "rel" }],
+  });
+  const result = await readBundleConfig(path);
+  expect(result.configPath).toBe(join(path, "config.json"));
+  expect(result.config.mounts?.[0]?.destination).toBe("rel");
+  expect(result.warnings.map((w) => w.path)).toEqual(["/mounts/0/destination"]);
+});
+
+test("an invalid config throws EINVALID with every issue", async () => {
+  const path = bundle("bad", { mounts: [{ destination: 1 }] });
+  const error = await readBundleConfig(path).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(BundleError);
+  expect((error as BundleError).code).toBe("EINVALID");
+  expect((error as BundleError).issues.map((i) => i.path)).toEqual([
+    "/ociVersion",
+    "/mounts/0/destination",
+  ]);
+});
+
+test("a bundle without config.json throws ENOENT", async () => {
+  const path = join(dir, "empty");
+  mkdirSync(path);
+  await expect(readBundleConfig(path)).rejects.toMatchObject({ code: "ENOENT" });
+});
