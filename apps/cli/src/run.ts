@@ -1,8 +1,66 @@
-import { runMain } from "citty";
+import { runCommand } from "citty";
+import { checkArgs } from "./checkArgs.ts";
+import { findCommand } from "./commandTable.ts";
+import { describeError } from "./errors.ts";
 import { main } from "./main.ts";
+import { output } from "./Output.ts";
+import { ReportedFailure } from "./ReportedFailure.ts";
+import { commandHelp, rootHelp } from "./renderHelp.ts";
+import { UsageError } from "./UsageError.ts";
+import { VERSION } from "./version.ts";
 
-/** Runs the CLI with `argv` (without the program name) and resolves to the exit status. */
+/** The arguments before `--`: only these can be options. */
+function optionPart(args: readonly string[]): readonly string[] {
+  const end = args.indexOf("--");
+  return end < 0 ? args : args.slice(0, end);
+}
+
+const isHelp = (a: string) => a === "--help" || a === "-h";
+
+/**
+ * Runs the CLI with `argv` (without the program name) and resolves to the exit status:
+ * 0 success, 1 failure or invalid input, 2 usage error. Errors are printed as one line on
+ * stderr (plus at most one hint), and as a JSON error object on stdout with `--json`; a stack
+ * trace only with `OCIMOUNT_DEBUG=1`. Never throws, never calls `process.exit`.
+ */
 export async function run(argv: string[]): Promise<number> {
-  await runMain(main, { rawArgs: argv });
-  return typeof process.exitCode === "number" ? process.exitCode : 0;
+  const out = output();
+  let command = "";
+  try {
+    const first = argv[0];
+    if (first === undefined) throw new UsageError("no command given");
+    if (isHelp(first) && argv.length === 1) {
+      out.out(rootHelp());
+      return 0;
+    }
+    if ((first === "--version" || first === "-v") && argv.length === 1) {
+      out.out(VERSION);
+      return 0;
+    }
+    if (first.startsWith("-")) throw new UsageError(`unknown option ${first} before the command`);
+    const entry = findCommand(first);
+    if (!entry) throw new UsageError(`unknown command '${first}'`);
+    command = entry.name;
+    const rest = argv.slice(1);
+    const mod = await entry.load();
+    if (optionPart(rest).some(isHelp)) {
+      out.out(await commandHelp(mod, out.color));
+      return 0;
+    }
+    const defs =
+      typeof mod.default.args === "function" ? await mod.default.args() : await mod.default.args;
+    checkArgs(rest, defs ?? {});
+    await runCommand(main, { rawArgs: argv });
+    return 0;
+  } catch (error) {
+    if (error instanceof ReportedFailure) return 1;
+    const described = describeError(error, command);
+    if (optionPart(argv).includes("--json")) out.json(described.json);
+    out.err(described.line);
+    if (described.hint) out.err(described.hint);
+    if (process.env.OCIMOUNT_DEBUG === "1" && error instanceof Error && error.stack) {
+      out.err(error.stack);
+    }
+    return described.exitCode;
+  }
 }

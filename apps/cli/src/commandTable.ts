@@ -1,0 +1,43 @@
+import type { CommandDef } from "citty";
+
+/** What each `src/commands/<name>.ts` module exports. */
+export interface CommandModule {
+  // biome-ignore lint/suspicious/noExplicitAny: citty's CommandDef is generic over each command's own args.
+  default: CommandDef<any>;
+  /** Example invocations shown under `--help`. */
+  examples: readonly string[];
+}
+
+/** One subcommand: its name, a one-line summary for `ocimount --help`, and its lazy loader. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+/**
+ * Every `ocimount` subcommand, in help order. Modules are imported only when their command
+ * runs, so `ocimount flags ro` never loads the mounter (or libc).
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "validate",
+    summary: "Check config.json, state or features documents against the runtime-spec",
+    load: () => import("./commands/validate.ts"),
+  },
+  {
+    name: "resolve",
+    summary: "Resolve paths inside a root as the kernel would under chroot",
+    load: () => import("./commands/resolve.ts"),
+  },
+  {
+    name: "flags",
+    summary: "Show how mount options parse into MS_* flags, propagation and attributes",
+    load: () => import("./commands/flags.ts"),
+  },
+];
+
+/** The entry for `name`, or undefined. */
+export function findCommand(name: string): CommandEntry | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
