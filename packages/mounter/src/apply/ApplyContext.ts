@@ -1,0 +1,40 @@
+import type { Syscalls } from "../sys/Syscalls.ts";
+import type { Expectation } from "./Expectation.ts";
+
+/** One mount setup made, as journaled: its mount ID and where it went. */
+export interface AppliedMount {
+  why: string;
+  /** In-root path of the mountpoint. */
+  target: string;
+  mountId: number;
+  /** True when the mount took a tree (rbind, the rootfs self-bind, read-only paths). */
+  recursive: boolean;
+}
+
+/** Receives what the executor does, in order (the journal implements it). */
+export interface ApplyRecorder {
+  /** Called BEFORE a step attaches anything. */
+  intent(why: string, target: string): void;
+  /** Called after the attach, with the new mount's ID. */
+  mounted(mount: AppliedMount): void;
+  /** In-root paths created as mountpoints (for teardown to remove if still empty). */
+  created(why: string, paths: string[]): void;
+}
+
+/** The state the step executors share during one setup. */
+export interface ApplyContext {
+  sys: Syscalls;
+  /** An O_PATH fd on the root of the rootfs self-bind (the open_tree fd), -1 before it exists. */
+  rootFd: number;
+  rootfs: string;
+  recorder: ApplyRecorder;
+  applied: AppliedMount[];
+  expectations: Expectation[];
+  warnings: string[];
+  /** Use mount(2) on /proc/thread-self/fd/N instead of the new mount API. */
+  forceFallback: boolean;
+  /** True inside a non-initial user namespace: keep locked flags instead of failing with EPERM. */
+  inUserNamespace: boolean;
+  /** The verified /dev/null fd for masking, opened on first use. */
+  devNullFd: number;
+}

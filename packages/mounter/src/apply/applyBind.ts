@@ -1,0 +1,64 @@
+import {
+  AT_EMPTY_PATH,
+  AT_RECURSIVE,
+  MOVE_MOUNT_F_EMPTY_PATH,
+  MOVE_MOUNT_T_EMPTY_PATH,
+  OPEN_TREE_CLOEXEC,
+  OPEN_TREE_CLONE,
+} from "@ocimount/mount-flags";
+import type { BindStep } from "../plan/types.ts";
+import { AT_FDCWD } from "../sys/constants.ts";
+import type { ApplyContext } from "./ApplyContext.ts";
+import { applyBindFallback } from "./applyBindFallback.ts";
+import { applyIdmap } from "./applyIdmap.ts";
+import { applyPropagation } from "./applyPropagation.ts";
+import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";
+import { errorCode } from "./asMountError.ts";
+import { bindRemountAttr } from "./bindRemountAttr.ts";
+import { expectFromAttr } from "./expectFromAttr.ts";
+import { fileKind } from "./fileKind.ts";
+import { keepLockedFlags } from "./keepLockedFlags.ts";
+import { prepareMountpoint } from "./prepareMountpoint.ts";
+import { recordMount } from "./recordMount.ts";
+
+/**
+ * `mounts[i]` bind/rbind: open_tree(OPEN_TREE_CLONE[|AT_RECURSIVE]) of the source, the mount(8)
+ * flags and the `r*` attributes set on the detached copy (nobody sees it half-made), idmap, then
+ * move_mount onto the mountpoint fd, then propagation. Falls back to mount(2) through
+ * /proc/thread-self/fd when open_tree is missing (ENOSYS) or refused (EINVAL).
+ */
+export function applyBind(ctx: ApplyContext, step: BindStep): void {
+  if (ctx.forceFallback) {
+    applyBindFallback(ctx, step);
+    return;
+  }
+  let tree: number;
+  try {
+    const rec = step.recursive ? AT_RECURSIVE : 0;
+    tree = ctx.sys.openTree(AT_FDCWD, step.source, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | rec);
+  } catch (err) {
+    const code = errorCode(err);
+    if (code !== "ENOSYS" && code !== "EINVAL") throw err;
+    applyBindFallback(ctx, step);
+    return;
+  }
+  let target = -1;
+  try {
+    const kind = fileKind(ctx.sys.statx(tree, "", AT_EMPTY_PATH).mode);
+    const mountpoint = prepareMountpoint(ctx, step.target.path, kind);
+    target = mountpoint.fd;
+    if (mountpoint.created.length) ctx.recorder.created(step.why, mountpoint.created);
+    const remount = bindRemountAttr(step.options.flags);
+    const attr = remount && keepLockedFlags(ctx, tree, remount, step.why);
+    if (attr) ctx.sys.mountSetattr(tree, "", AT_EMPTY_PATH, attr);
+    applyRecursiveAttr(ctx, tree, step.options, step.why);
+    applyIdmap(ctx, tree, step.options, step.why);
+    ctx.sys.moveMount(tree, "", target, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
+    const propagation = applyPropagation(ctx, tree, step.options.propagation);
+    const asked = attr ? expectFromAttr(attr.attrSet, attr.attrClr) : { on: [], off: [] };
+    recordMount(ctx, step.why, step.target.path, tree, step.recursive, { ...asked, propagation });
+  } finally {
+    if (target >= 0) ctx.sys.close(target);
+    ctx.sys.close(tree);
+  }
+}

@@ -1,0 +1,77 @@
+import { AT_EMPTY_PATH, MS_BIND, MS_REC, MS_REMOUNT } from "@ocimount/mount-flags";
+import { MountError } from "../errors.ts";
+import { openInRoot } from "../inroot/openInRoot.ts";
+import type { BindStep } from "../plan/types.ts";
+import { AT_FDCWD, O_CLOEXEC, O_PATH } from "../sys/constants.ts";
+import type { ApplyContext } from "./ApplyContext.ts";
+import { applyPropagation } from "./applyPropagation.ts";
+import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";
+import { bindRemountAttr } from "./bindRemountAttr.ts";
+import { expectFromAttr } from "./expectFromAttr.ts";
+import { fileKind } from "./fileKind.ts";
+import { currentMsFlags } from "./lockedMsFlags.ts";
+import { prepareMountpoint } from "./prepareMountpoint.ts";
+import { procFd } from "./procFd.ts";
+import { recordMount } from "./recordMount.ts";
+
+/**
+ * The mount(2) form of `applyBind`, for kernels without open_tree: bind from the source fd onto
+ * the mountpoint fd (both as /proc/thread-self/fd/N, so no path string is re-resolved), reopen
+ * the new mount in-root, then `MS_REMOUNT|MS_BIND|flags` as mount(8) does.
+ */
+export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
+  const { sys } = ctx;
+  if (step.options.idmap || step.options.recursiveIdmap) {
+    throw new MountError({
+      code: "ENOTSUP",
+      op: "idmap",
+      where: step.why,
+      detail: "idmapped mounts need open_tree and mount_setattr",
+    });
+  }
+  const source = sys.openat(AT_FDCWD, step.source, O_PATH | O_CLOEXEC);
+  const fds = [source];
+  try {
+    const mountpoint = prepareMountpoint(
+      ctx,
+      step.target.path,
+      fileKind(sys.statx(source, "", AT_EMPTY_PATH).mode),
+    );
+    fds.push(mountpoint.fd);
+    if (mountpoint.created.length) ctx.recorder.created(step.why, mountpoint.created);
+    sys.mount(
+      procFd(source),
+      procFd(mountpoint.fd),
+      null,
+      MS_BIND | (step.recursive ? MS_REC : 0),
+      null,
+    );
+    const mounted = openInRoot(sys, ctx.rootFd, step.target.path);
+    fds.push(mounted);
+    const attr = bindRemountAttr(step.options.flags);
+    if (attr) {
+      const locked = ctx.inUserNamespace
+        ? currentMsFlags(sys, mounted) & ~step.options.clearFlags
+        : 0;
+      sys.mount(
+        null,
+        procFd(mounted),
+        null,
+        MS_REMOUNT | MS_BIND | step.options.flags | locked,
+        null,
+      );
+    }
+    applyRecursiveAttr(ctx, mounted, step.options, step.why);
+    const propagation = applyPropagation(ctx, mounted, step.options.propagation, true);
+    const asked =
+      attr && !ctx.inUserNamespace
+        ? expectFromAttr(attr.attrSet, attr.attrClr)
+        : { on: [], off: [] };
+    recordMount(ctx, step.why, step.target.path, mounted, step.recursive, {
+      ...asked,
+      propagation,
+    });
+  } finally {
+    for (const fd of fds.reverse()) sys.close(fd);
+  }
+}

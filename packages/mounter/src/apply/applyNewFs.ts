@@ -1,0 +1,92 @@
+import {
+  AT_EMPTY_PATH,
+  AT_RECURSIVE,
+  MOUNT_ATTR__ATIME,
+  MOVE_MOUNT_F_EMPTY_PATH,
+  MOVE_MOUNT_T_EMPTY_PATH,
+} from "@ocimount/mount-flags";
+import { openInRoot } from "../inroot/openInRoot.ts";
+import type { NewFsStep } from "../plan/types.ts";
+import type { ApplyContext } from "./ApplyContext.ts";
+import { applyIdmap } from "./applyIdmap.ts";
+import { applyPropagation } from "./applyPropagation.ts";
+import { errorCode } from "./asMountError.ts";
+import { attrFromFlags } from "./attrFromFlags.ts";
+import { copyUp } from "./copyUp.ts";
+import { createFs } from "./createFs.ts";
+import { expectFromAttr } from "./expectFromAttr.ts";
+import { prepareMountpoint } from "./prepareMountpoint.ts";
+import { procFd } from "./procFd.ts";
+import { recordMount } from "./recordMount.ts";
+
+const PER_MOUNT = 0x1 | 0x2 | 0x4 | 0x8 | 0x80 | 0x200000;
+
+/**
+ * `mounts[i]` of a new filesystem: fsopen/fsconfig/fsmount into a detached mount, tmpcopyup and
+ * idmap on it, move_mount onto the directory mountpoint fd, then propagation. Falls back to
+ * mount(2) with the data string when fsopen is missing (ENOSYS) or the filesystem refuses the
+ * new API (EINVAL, EOPNOTSUPP).
+ */
+export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
+  const { sys } = ctx;
+  const mountpoint = prepareMountpoint(ctx, step.target.path, "dir");
+  if (mountpoint.created.length) ctx.recorder.created(step.why, mountpoint.created);
+  const attr = attrFromFlags(step.options.flags);
+  let mnt = -1;
+  try {
+    if (!ctx.forceFallback) {
+      try {
+        mnt = createFs(sys, {
+          fsType: step.fsType,
+          source: step.source,
+          flags: step.options.flags,
+          data: step.options.unknown,
+          attr,
+        });
+      } catch (err) {
+        const code = errorCode(err);
+        if (code !== "ENOSYS" && code !== "EINVAL" && code !== "EOPNOTSUPP") throw err;
+      }
+    }
+    if (mnt < 0) {
+      mountNewFsFallback(ctx, step, mountpoint.fd, attr);
+      return;
+    }
+    const { attrSet, attrClr } = step.options.recursive;
+    if (attrSet || attrClr)
+      sys.mountSetattr(mnt, "", AT_EMPTY_PATH | AT_RECURSIVE, { attrSet, attrClr });
+    if (step.options.tmpcopyup) copyUp(mountpoint.fd, mnt, step.why);
+    applyIdmap(ctx, mnt, step.options, step.why);
+    sys.moveMount(mnt, "", mountpoint.fd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
+    const propagation = applyPropagation(ctx, mnt, step.options.propagation);
+    const asked = expectFromAttr(attr, PER_MOUNT | MOUNT_ATTR__ATIME);
+    recordMount(ctx, step.why, step.target.path, mnt, false, { ...asked, propagation });
+  } finally {
+    if (mnt >= 0) sys.close(mnt);
+    sys.close(mountpoint.fd);
+  }
+}
+
+function mountNewFsFallback(
+  ctx: ApplyContext,
+  step: NewFsStep,
+  target: number,
+  attr: number,
+): void {
+  const { sys } = ctx;
+  sys.mount(
+    step.source ?? step.fsType,
+    procFd(target),
+    step.fsType,
+    step.options.flags,
+    step.options.data || null,
+  );
+  const mounted = openInRoot(sys, ctx.rootFd, step.target.path);
+  try {
+    const propagation = applyPropagation(ctx, mounted, step.options.propagation, true);
+    const asked = expectFromAttr(attr, PER_MOUNT | MOUNT_ATTR__ATIME);
+    recordMount(ctx, step.why, step.target.path, mounted, false, { ...asked, propagation });
+  } finally {
+    sys.close(mounted);
+  }
+}

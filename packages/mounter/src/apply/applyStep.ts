@@ -1,0 +1,39 @@
+import type { Step } from "../plan/types.ts";
+import type { ApplyContext } from "./ApplyContext.ts";
+import { applyBind } from "./applyBind.ts";
+import { applyMask } from "./applyMask.ts";
+import { applyNewFs } from "./applyNewFs.ts";
+import { applyReadonly } from "./applyReadonly.ts";
+import { applyRootfsBind, applyRootPropagation, applyRootReadonly } from "./applyRootSteps.ts";
+
+/** Applies one planned step. Throws what the step's executor throws (SyscallError, MountError, InRootError). */
+export function applyStep(ctx: ApplyContext, step: Step): void {
+  switch (step.kind) {
+    case "rootfs-bind":
+      applyRootfsBind(ctx, step);
+      return;
+    case "bind":
+      applyBind(ctx, step);
+      return;
+    case "new-fs":
+      applyNewFs(ctx, step);
+      return;
+    case "mask":
+      applyMask(ctx, step);
+      return;
+    case "readonly":
+      applyReadonly(ctx, step);
+      return;
+    case "root-readonly":
+      applyRootReadonly(ctx, step);
+      return;
+    case "rootfs-propagation":
+      applyRootPropagation(ctx, step);
+      return;
+  }
+}
+
+/** Steps that attach a mount (and so write an intent to the journal first). */
+export function attaches(step: Step): boolean {
+  return step.kind !== "root-readonly" && step.kind !== "rootfs-propagation";
+}

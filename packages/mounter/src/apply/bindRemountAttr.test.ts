@@ -1,0 +1,65 @@
+import { describe, expect, test } from "bun:test";
+import {
+  MOUNT_ATTR__ATIME,
+  MOUNT_ATTR_NODEV,
+  MOUNT_ATTR_NODIRATIME,
+  MOUNT_ATTR_NOEXEC,
+  MOUNT_ATTR_NOSUID,
+  MOUNT_ATTR_NOSYMFOLLOW,
+  MOUNT_ATTR_RDONLY,
+  MOUNT_ATTR_STRICTATIME,
+  MS_NOATIME,
+  MS_NODIRATIME,
+  MS_NOSUID,
+  MS_RDONLY,
+  MS_STRICTATIME,
+  MS_SYNCHRONOUS,
+} from "@ocimount/mount-flags";
+import { bindRemountAttr } from "./bindRemountAttr.ts";
+
+const REPLACED =
+  MOUNT_ATTR_RDONLY |
+  MOUNT_ATTR_NOSUID |
+  MOUNT_ATTR_NODEV |
+  MOUNT_ATTR_NOEXEC |
+  MOUNT_ATTR_NOSYMFOLLOW;
+const ATIME_CLR = REPLACED | MOUNT_ATTR__ATIME | MOUNT_ATTR_NODIRATIME;
+
+const cases: ReadonlyArray<{
+  name: string;
+  flags: number;
+  want: { attrSet: number; attrClr: number } | null;
+}> = [
+  { name: "no flags: no remount", flags: 0, want: null },
+  { name: "strictatime alone is not bind-settable", flags: MS_STRICTATIME, want: null },
+  { name: "sync alone is not bind-settable", flags: MS_SYNCHRONOUS, want: null },
+  {
+    name: "ro replaces the other flags, keeps atime",
+    flags: MS_RDONLY,
+    want: { attrSet: MOUNT_ATTR_RDONLY, attrClr: REPLACED },
+  },
+  {
+    name: "ro,nosuid",
+    flags: MS_RDONLY | MS_NOSUID,
+    want: { attrSet: MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID, attrClr: REPLACED },
+  },
+  {
+    name: "noatime replaces the atime mode",
+    flags: MS_NOATIME,
+    want: { attrSet: 0x10, attrClr: ATIME_CLR },
+  },
+  {
+    name: "nodiratime gives relatime,nodiratime",
+    flags: MS_NODIRATIME,
+    want: { attrSet: MOUNT_ATTR_NODIRATIME, attrClr: ATIME_CLR },
+  },
+  {
+    name: "ro,strictatime: strictatime rides along",
+    flags: MS_RDONLY | MS_STRICTATIME,
+    want: { attrSet: MOUNT_ATTR_RDONLY | MOUNT_ATTR_STRICTATIME, attrClr: ATIME_CLR },
+  },
+];
+
+describe("bindRemountAttr", () => {
+  for (const c of cases) test(c.name, () => expect(bindRemountAttr(c.flags)).toEqual(c.want));
+});

@@ -1,0 +1,58 @@
+import {
+  MOUNT_ATTR__ATIME,
+  MOUNT_ATTR_NOATIME,
+  MOUNT_ATTR_NODEV,
+  MOUNT_ATTR_NODIRATIME,
+  MOUNT_ATTR_NOEXEC,
+  MOUNT_ATTR_NOSUID,
+  MOUNT_ATTR_RDONLY,
+  MOUNT_ATTR_RELATIME,
+  MOUNT_ATTR_STRICTATIME,
+} from "@ocimount/mount-flags";
+import type { ApplyContext } from "./ApplyContext.ts";
+
+const ST: ReadonlyArray<readonly [st: number, attr: number, word: string]> = [
+  [1, MOUNT_ATTR_RDONLY, "ro"],
+  [2, MOUNT_ATTR_NOSUID, "nosuid"],
+  [4, MOUNT_ATTR_NODEV, "nodev"],
+  [8, MOUNT_ATTR_NOEXEC, "noexec"],
+  [2048, MOUNT_ATTR_NODIRATIME, "nodiratime"],
+];
+const ST_NOATIME = 1024;
+const ST_RELATIME = 4096;
+
+/**
+ * In a user namespace, flags a mount inherited from a more privileged namespace are locked:
+ * clearing them is EPERM (mount_setattr(2), KERNEL-NOTES 6). Like runc, keep the flags the
+ * source has (fstatfs of `fd`) instead of clearing them, and warn. Outside a user namespace
+ * the attr is returned unchanged.
+ */
+export function keepLockedFlags(
+  ctx: ApplyContext,
+  fd: number,
+  attr: { attrSet: number; attrClr: number },
+  why: string,
+): { attrSet: number; attrClr: number } {
+  if (!ctx.inUserNamespace) return attr;
+  const source = ctx.sys.fstatfs(fd).flags;
+  let { attrSet, attrClr } = attr;
+  for (const [st, a, word] of ST) {
+    if (source & st && attrClr & a && !(attrSet & a)) {
+      attrSet |= a;
+      ctx.warnings.push(`${why}: keeping locked flag ${word} (user namespace)`);
+    }
+  }
+  if (attrClr & MOUNT_ATTR__ATIME) {
+    const mode =
+      source & ST_NOATIME
+        ? MOUNT_ATTR_NOATIME
+        : source & ST_RELATIME
+          ? MOUNT_ATTR_RELATIME
+          : MOUNT_ATTR_STRICTATIME;
+    if ((attrSet & MOUNT_ATTR__ATIME) !== mode) {
+      attrSet = (attrSet & ~MOUNT_ATTR__ATIME) | mode;
+      ctx.warnings.push(`${why}: keeping the locked access-time mode (user namespace)`);
+    }
+  }
+  return { attrSet, attrClr };
+}

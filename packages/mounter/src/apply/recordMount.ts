@@ -1,0 +1,38 @@
+import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
+import type { ApplyContext } from "./ApplyContext.ts";
+import type { Expectation } from "./Expectation.ts";
+
+/** What a step asks of the mount it attached, for the read-back check. */
+export interface Asked {
+  on: string[];
+  off: string[];
+  propagation?: Expectation["propagation"];
+}
+
+/**
+ * Records a mount just attached (held by `fd`): its mount ID (statx STATX_MNT_ID, the ID in
+ * mountinfo) goes to the journal and to the list verified after setup.
+ */
+export function recordMount(
+  ctx: ApplyContext,
+  why: string,
+  target: string,
+  fd: number,
+  recursive: boolean,
+  asked: Asked,
+): number {
+  const mountId = ctx.sys.statx(fd, "", AT_EMPTY_PATH).mountId;
+  const mount = { why, target, mountId, recursive };
+  ctx.applied.push(mount);
+  ctx.recorder.mounted(mount);
+  expect(ctx, why, mountId, asked);
+  return mountId;
+}
+
+/** Adds a read-back expectation for an existing mount (root.readonly, rootfs propagation). */
+export function expect(ctx: ApplyContext, why: string, mountId: number, asked: Asked): void {
+  if (!asked.on.length && !asked.off.length && !asked.propagation) return;
+  const e: Expectation = { why, mountId, on: asked.on, off: asked.off };
+  if (asked.propagation) e.propagation = asked.propagation;
+  ctx.expectations.push(e);
+}

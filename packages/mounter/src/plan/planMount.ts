@@ -1,0 +1,62 @@
+import { posix } from "node:path";
+import { parseMountOptions } from "@ocimount/mount-flags";
+import type { SpecMount } from "../configTypes.ts";
+import { MountError } from "../errors.ts";
+import type { BindStep, NewFsStep, StepOptions, StepTarget } from "./types.ts";
+
+/**
+ * The step for `mounts[index]`: a bind when the type is `bind` or the options say `bind`/`rbind`,
+ * else a new filesystem of `type`. Throws `MountError` (`EINVALID`) for a bind without a source
+ * or a filesystem mount without a type. Warnings (data on a bind) are pushed onto `warnings`.
+ */
+export function planMount(
+  mount: SpecMount,
+  index: number,
+  bundleDir: string,
+  target: StepTarget,
+  warnings: string[],
+): BindStep | NewFsStep {
+  const why = `mounts[${index}]`;
+  const parsed = parseMountOptions(mount.options ?? []);
+  const options: StepOptions = { ...parsed };
+  if (mount.uidMappings) options.uidMappings = mount.uidMappings;
+  if (mount.gidMappings) options.gidMappings = mount.gidMappings;
+  if ((parsed.idmap || parsed.recursiveIdmap) && !(mount.uidMappings && mount.gidMappings)) {
+    throw new MountError({
+      code: "EINVALID",
+      op: "plan",
+      where: why,
+      detail: "idmap needs uidMappings and gidMappings",
+    });
+  }
+  if (mount.type === "bind" || parsed.bind) {
+    if (!mount.source) {
+      throw new MountError({
+        code: "EINVALID",
+        op: "plan",
+        where: why,
+        target: target.path,
+        detail: "bind mount without a source",
+      });
+    }
+    if (parsed.data) warnings.push(`${why}: bind mounts ignore filesystem data "${parsed.data}"`);
+    const source = posix.isAbsolute(mount.source)
+      ? posix.normalize(mount.source)
+      : posix.join(bundleDir, mount.source);
+    return { kind: "bind", why, source, recursive: parsed.recursiveBind, target, options };
+  }
+  if (!mount.type || mount.type === "none") {
+    throw new MountError({
+      code: "EINVALID",
+      op: "plan",
+      where: why,
+      target: target.path,
+      detail: "no filesystem type and no bind option",
+    });
+  }
+  if (parsed.tmpcopyup && mount.type !== "tmpfs") {
+    warnings.push(`${why}: tmpcopyup only applies to tmpfs; ignored for ${mount.type}`);
+    options.tmpcopyup = false;
+  }
+  return { kind: "new-fs", why, fsType: mount.type, source: mount.source, target, options };
+}

@@ -1,0 +1,82 @@
+import { posix } from "node:path";
+import type { MountConfig } from "../configTypes.ts";
+import { MountError } from "../errors.ts";
+import { cleanInRootPath } from "./cleanInRootPath.ts";
+import { displayPath } from "./displayPath.ts";
+import { planMount } from "./planMount.ts";
+import { rootfsPropagation } from "./rootfsPropagation.ts";
+import type { SetupPlan, Step, StepTarget } from "./types.ts";
+
+/** Options of `planSetup`. */
+export interface PlanOptions {
+  /** Resolve display host paths through symlinks in the rootfs (default true). */
+  resolveHostPaths?: boolean;
+}
+
+/**
+ * Turns a config into the ordered steps `setup` applies: the rootfs self-bind, each `mounts[i]`,
+ * `linux.maskedPaths`, `linux.readonlyPaths`, `root.readonly`, `linux.rootfsPropagation`.
+ * Pure apart from reading symlinks for display paths; makes no mount. Throws `MountError`
+ * (`EINVALID`) for a config it cannot plan (no root, a bind without source, a bad propagation).
+ * The host paths in the plan are for people: the tree can change before setup runs.
+ */
+export function planSetup(
+  config: MountConfig,
+  bundleDir: string,
+  options: PlanOptions = {},
+): SetupPlan {
+  if (!config.root?.path)
+    throw new MountError({
+      code: "EINVALID",
+      op: "plan",
+      where: "root.path",
+      detail: "no root path",
+    });
+  const bundle = posix.resolve(bundleDir);
+  const rootfs = posix.resolve(bundle, config.root.path);
+  const resolve = options.resolveHostPaths ?? true;
+  const warnings: string[] = [];
+  const target = (unsafePath: string, why: string): StepTarget => {
+    if (unsafePath.includes("\0"))
+      throw new MountError({ code: "EINVALID", op: "plan", where: why, detail: "NUL in path" });
+    if (!unsafePath.startsWith("/"))
+      warnings.push(`${why}: relative path "${unsafePath}" is deprecated; taken relative to /`);
+    const path = cleanInRootPath(unsafePath);
+    return { path, hostPath: resolve ? displayPath(rootfs, path) : posix.join(rootfs, path) };
+  };
+  const root: StepTarget = { path: "/", hostPath: rootfs };
+  const steps: Step[] = [{ kind: "rootfs-bind", why: "root.path", target: root }];
+  (config.mounts ?? []).forEach((m, i) => {
+    steps.push(planMount(m, i, bundle, target(m.destination, `mounts[${i}]`), warnings));
+  });
+  (config.linux?.maskedPaths ?? []).forEach((p, i) => {
+    const why = `linux.maskedPaths[${i}]`;
+    steps.push({ kind: "mask", why, target: target(p, why) });
+  });
+  (config.linux?.readonlyPaths ?? []).forEach((p, i) => {
+    const why = `linux.readonlyPaths[${i}]`;
+    steps.push({ kind: "readonly", why, target: target(p, why) });
+  });
+  if (config.root.readonly)
+    steps.push({ kind: "root-readonly", why: "root.readonly", target: root });
+  const word = config.linux?.rootfsPropagation;
+  if (word) {
+    const propagation = rootfsPropagation(word);
+    if (propagation === undefined) {
+      throw new MountError({
+        code: "EINVALID",
+        op: "plan",
+        where: "linux.rootfsPropagation",
+        detail: `unknown propagation "${word}"`,
+      });
+    }
+    steps.push({
+      kind: "rootfs-propagation",
+      why: "linux.rootfsPropagation",
+      target: root,
+      propagation,
+      name: word,
+    });
+  }
+  return { bundleDir: bundle, rootfs, steps, warnings };
+}

@@ -1,0 +1,101 @@
+import type { ParsedMountOptions } from "@ocimount/mount-flags";
+import type { IdMapping } from "../configTypes.ts";
+
+/** Where a step mounts: the in-root path (what the executor opens) and the host path (display only). */
+export interface StepTarget {
+  /** Absolute, lexically clean path inside the rootfs, e.g. `/proc/sys`. */
+  path: string;
+  /**
+   * The host path a string resolver gives today (symlinks in the rootfs followed in-root, missing
+   * components appended). For humans only: the executor never mounts onto a path string.
+   */
+  hostPath: string;
+}
+
+/** The parsed options of one mount, plus the spec's per-mount id mappings. */
+export interface StepOptions extends ParsedMountOptions {
+  uidMappings?: IdMapping[];
+  gidMappings?: IdMapping[];
+}
+
+/** Binds the rootfs onto itself (recursively), so everything else lands on one mount we own. */
+export interface RootfsBindStep {
+  kind: "rootfs-bind";
+  why: "root.path";
+  target: StepTarget;
+}
+
+/** `mounts[i]` with a bind or rbind. The mountpoint kind follows the source's type at apply time. */
+export interface BindStep {
+  kind: "bind";
+  why: string;
+  /** Absolute host path (relative sources are taken relative to the bundle). */
+  source: string;
+  recursive: boolean;
+  target: StepTarget;
+  options: StepOptions;
+}
+
+/** `mounts[i]` of a new filesystem (tmpfs, proc, sysfs, ...). The mountpoint is a directory. */
+export interface NewFsStep {
+  kind: "new-fs";
+  why: string;
+  fsType: string;
+  /** The spec's `source` (a device or a name such as `tmpfs`), if any. */
+  source: string | undefined;
+  target: StepTarget;
+  options: StepOptions;
+}
+
+/** `linux.maskedPaths[i]`: /dev/null over a file, an empty read-only tmpfs over a directory. */
+export interface MaskStep {
+  kind: "mask";
+  why: string;
+  target: StepTarget;
+}
+
+/** `linux.readonlyPaths[i]`: a recursive bind of the path onto itself, made read-only. */
+export interface ReadonlyStep {
+  kind: "readonly";
+  why: string;
+  target: StepTarget;
+}
+
+/** `root.readonly`: the rootfs self-bind remounted read-only (not recursive). */
+export interface RootReadonlyStep {
+  kind: "root-readonly";
+  why: "root.readonly";
+  target: StepTarget;
+}
+
+/** `linux.rootfsPropagation` applied to the rootfs self-bind. */
+export interface RootPropagationStep {
+  kind: "rootfs-propagation";
+  why: "linux.rootfsPropagation";
+  target: StepTarget;
+  /** MS_SHARED, MS_SLAVE, MS_PRIVATE or MS_UNBINDABLE, with MS_REC for the `r` forms. */
+  propagation: number;
+  /** The spec's word, e.g. `rslave`. */
+  name: string;
+}
+
+/** One thing setup does, in order. */
+export type Step =
+  | RootfsBindStep
+  | BindStep
+  | NewFsStep
+  | MaskStep
+  | ReadonlyStep
+  | RootReadonlyStep
+  | RootPropagationStep;
+
+/** What `planSetup` returns: the steps that `setup` applies in order. */
+export interface SetupPlan {
+  /** The bundle directory, absolute. */
+  bundleDir: string;
+  /** The rootfs on the host, absolute. */
+  rootfs: string;
+  steps: Step[];
+  /** Things the planner noticed (unknown options on binds, deprecated relative destinations). */
+  warnings: string[];
+}

@@ -1,0 +1,70 @@
+import { fstatSync } from "node:fs";
+import { posix } from "node:path";
+import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
+import { asMountError, errorCode } from "../apply/asMountError.ts";
+import { openInRoot } from "../inroot/openInRoot.ts";
+import {
+  AT_FDCWD,
+  AT_REMOVEDIR,
+  O_CLOEXEC,
+  O_DIRECTORY,
+  O_NOFOLLOW,
+  O_PATH,
+  O_RDONLY,
+  S_IFDIR,
+  S_IFMT,
+  S_IFREG,
+} from "../sys/constants.ts";
+import type { Syscalls } from "../sys/Syscalls.ts";
+
+/** open(2) O_NONBLOCK: opening a FIFO mountpoint must not wait for a writer. */
+const O_NONBLOCK = 0o4000;
+const GONE = new Set(["ENOENT", "ENOTEMPTY", "EBUSY", "EEXIST"]);
+
+/**
+ * Removes the mountpoints setup created (in-root paths), newest first, when they are still
+ * empty: directories with rmdir semantics, files only when of size 0. Everything is reached
+ * from an fd on the rootfs (parent opened in-root, then unlinkat), so a symlink planted since
+ * cannot redirect the removal. Paths already gone or no longer empty are left alone, quietly.
+ */
+export function removeCreated(
+  sys: Syscalls,
+  rootfs: string,
+  created: readonly string[],
+): { removed: string[]; errors: Error[] } {
+  const removed: string[] = [];
+  const errors: Error[] = [];
+  if (!created.length) return { removed, errors };
+  const rootFd = sys.openat(AT_FDCWD, rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  try {
+    for (const path of [...created].reverse()) {
+      let parent = -1;
+      try {
+        parent = openInRoot(sys, rootFd, posix.dirname(path));
+        const name = posix.basename(path);
+        const type = sys.statx(parent, name, AT_SYMLINK_NOFOLLOW).mode & S_IFMT;
+        if (type === S_IFDIR) sys.unlinkat(parent, name, AT_REMOVEDIR);
+        else if (type === S_IFREG && isEmptyFile(sys, parent, name)) sys.unlinkat(parent, name, 0);
+        else continue;
+        removed.push(path);
+      } catch (err) {
+        if (!GONE.has(errorCode(err) ?? ""))
+          errors.push(asMountError(err, "teardown", { target: path }));
+      } finally {
+        if (parent >= 0) sys.close(parent);
+      }
+    }
+  } finally {
+    sys.close(rootFd);
+  }
+  return { removed, errors };
+}
+
+function isEmptyFile(sys: Syscalls, parent: number, name: string): boolean {
+  const fd = sys.openat(parent, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  try {
+    return fstatSync(fd).size === 0;
+  } finally {
+    sys.close(fd);
+  }
+}
