@@ -1,6 +1,30 @@
+export type { AppliedMount } from "./apply/ApplyContext.ts";
+export type { Expectation } from "./apply/Expectation.ts";
+export type { IdMapping, MountConfig, SpecMount } from "./configTypes.ts";
 export { errnoName } from "./errnoName.ts";
+export { MountError, type MountErrorCode, type MountErrorFields, TeardownError } from "./errors.ts";
+export { DEFAULT_STATE_DIR, journalPath } from "./journal/journalPath.ts";
+export { formatPlan } from "./plan/formatPlan.ts";
+export { type PlanOptions, planSetup } from "./plan/planSetup.ts";
+export { type PlanJson, planToJson } from "./plan/planToJson.ts";
+export type {
+  BindStep,
+  MaskStep,
+  NewFsStep,
+  ReadonlyStep,
+  RootfsBindStep,
+  RootPropagationStep,
+  RootReadonlyStep,
+  SetupPlan,
+  Step,
+  StepOptions,
+  StepTarget,
+} from "./plan/types.ts";
+export { type SetupOptions, type SetupResult, setup } from "./setup.ts";
+export { type StatusReport, type StepStatus, status } from "./status.ts";
 export { errnoText } from "./sys/errnoText.ts";
 export { createSyscalls } from "./sys/ffi.ts";
 export type { SyscallContext } from "./sys/SyscallError.ts";
 export { SyscallError } from "./sys/SyscallError.ts";
 export type { FileStat, FsStat, MountAttr, OpenHow, Syscalls } from "./sys/Syscalls.ts";
+export { type TeardownOptions, type TeardownResult, teardown } from "./teardown/teardown.ts";
