@@ -1,12 +1,13 @@
 /**
  * Mount option names with a meaning of their own (mount(8) flags, propagation, recursive `r*`
- * forms, bind, tmpcopyup): the `mountOptions` runc reports in the runtime-spec v1.3.0 features
- * fixture, plus `idmap` and `ridmap`. Anything else is filesystem data. A local copy so this
+ * forms, bind, idmap, tmpcopyup), the same names @ocimount/mount-flags parses: the `mountOptions`
+ * runc reports in the runtime-spec v1.3.0 features fixture without `acl`/`noacl` (filesystem data
+ * for the kernel), plus `idmap` and `ridmap`. Anything else is filesystem data. A local copy so this
  * package stays free of dependencies; `lintConfig` accepts a replacement predicate.
  */
 export const KNOWN_MOUNT_OPTIONS: ReadonlySet<string> = new Set([
-  ...["acl", "async", "atime", "bind", "defaults", "dev", "diratime", "dirsync", "exec"],
-  ...["iversion", "lazytime", "loud", "mand", "noacl", "noatime", "nodev", "nodiratime"],
+  ...["async", "atime", "bind", "defaults", "dev", "diratime", "dirsync", "exec"],
+  ...["iversion", "lazytime", "loud", "mand", "noatime", "nodev", "nodiratime"],
   ...["noexec", "noiversion", "nolazytime", "nomand", "norelatime", "nostrictatime"],
   ...["nosuid", "nosymfollow", "private", "ratime", "rbind", "rdev", "rdiratime", "relatime"],
   ...["remount", "rexec", "rnoatime", "rnodev", "rnodiratime", "rnoexec", "rnorelatime"],

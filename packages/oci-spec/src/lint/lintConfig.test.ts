@@ -35,6 +35,16 @@ const table: [name: string, config: Spec, warnings: string[], bundleDir?: string
     spec({ mounts: [{ destination: "/t", type: "tmpfs", options: ["", "ro,nosuid"] }] }),
     ["/mounts/0/options"],
   ],
+  [
+    "flag in the wrong case",
+    spec({ mounts: [{ destination: "/t", type: "tmpfs", options: ["RO", "size=1M"] }] }),
+    ["/mounts/0/options"],
+  ],
+  [
+    "bind with acl (data to the kernel)",
+    spec({ mounts: [{ destination: "/a", source: "/b", type: "bind", options: ["acl"] }] }),
+    ["/mounts/0/options"],
+  ],
   ["root not named rootfs", spec({ root: { path: "root" } }), ["/root/path"]],
   ["root nested deeper", spec({ root: { path: "a/rootfs" } }), ["/root/path"]],
   ["root ./rootfs is fine", spec({ root: { path: "./rootfs" } }), []],

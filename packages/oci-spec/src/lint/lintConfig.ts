@@ -15,7 +15,8 @@ export interface LintOptions {
 /**
  * Semantic warnings about a valid config; they never change its validity. Reports: relative mount
  * destinations (deprecated, interpreted relative to "/"), bind mounts carrying unknown or data
- * options (a bind mount ignores them), empty options or options containing ",", a `root.path` not
+ * options (a bind mount ignores them), known options in the wrong case (`RO`: passed to the
+ * filesystem as data), empty options or options containing ",", a `root.path` not
  * named `rootfs` or not a direct child of the bundle.
  */
 export function lintConfig(config: Spec, options: LintOptions = {}): SpecWarning[] {

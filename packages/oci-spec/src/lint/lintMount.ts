@@ -31,5 +31,14 @@ export function lintMount(
       message: `bind mount with unknown or filesystem data options, which a bind mount ignores: ${data.join(", ")}`,
     });
   }
+  for (const option of data) {
+    const lower = option.toLowerCase();
+    if (lower !== option && isKnownOption(lower)) {
+      warnings.push({
+        path: `${at}/options`,
+        message: `unknown mount option "${option}" (options are case-sensitive: "${lower}"?); it is passed to the filesystem as data`,
+      });
+    }
+  }
   return warnings;
 }
