@@ -46,7 +46,9 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
       MS_BIND | (step.recursive ? MS_REC : 0),
       null,
     );
-    const mounted = openInRoot(sys, ctx.rootFd, step.target.path);
+    const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
+      forceFallback: ctx.forceFallback,
+    });
     fds.push(mounted);
     const attr = bindRemountAttr(step.options.flags);
     if (attr) {

@@ -58,7 +58,9 @@ function maskFallback(ctx: ApplyContext, step: MaskStep, target: number, isDir: 
   const { sys } = ctx;
   if (isDir) sys.mount("tmpfs", procFd(target), "tmpfs", MS_RDONLY, null);
   else sys.mount(procFd(openDevNull(ctx, step.why)), procFd(target), null, MS_BIND, null);
-  const mounted = openInRoot(sys, ctx.rootFd, step.target.path);
+  const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
+    forceFallback: ctx.forceFallback,
+  });
   try {
     recordMount(ctx, step.why, step.target.path, mounted, false, {
       on: isDir ? ["ro"] : [],

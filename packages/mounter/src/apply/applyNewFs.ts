@@ -81,7 +81,9 @@ function mountNewFsFallback(
     step.options.flags,
     step.options.data || null,
   );
-  const mounted = openInRoot(sys, ctx.rootFd, step.target.path);
+  const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
+    forceFallback: ctx.forceFallback,
+  });
   try {
     const propagation = applyPropagation(ctx, mounted, step.options.propagation, true);
     const asked = expectFromAttr(attr, PER_MOUNT | MOUNT_ATTR__ATIME);

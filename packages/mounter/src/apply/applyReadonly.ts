@@ -50,7 +50,9 @@ export function applyReadonly(ctx: ApplyContext, step: ReadonlyStep): void {
 function readonlyFallback(ctx: ApplyContext, step: ReadonlyStep, target: number): void {
   const { sys } = ctx;
   sys.mount(procFd(target), procFd(target), null, MS_BIND | MS_REC, null);
-  const mounted = openInRoot(sys, ctx.rootFd, step.target.path);
+  const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
+    forceFallback: ctx.forceFallback,
+  });
   try {
     const keep = currentMsFlags(sys, mounted);
     sys.mount(null, procFd(mounted), null, MS_REMOUNT | MS_BIND | MS_RDONLY | keep, null);

@@ -21,13 +21,18 @@ export function prepareMountpoint(
   kind: "dir" | "file",
 ): Mountpoint {
   try {
-    return { fd: openInRoot(ctx.sys, ctx.rootFd, inRootPath), created: [] };
+    return {
+      fd: openInRoot(ctx.sys, ctx.rootFd, inRootPath, { forceFallback: ctx.forceFallback }),
+      created: [],
+    };
   } catch (err) {
     if (errorCode(err) !== "ENOENT") throw err;
   }
   const made =
     kind === "dir"
-      ? mkdirAllInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o755)
-      : createFileInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o644);
+      ? mkdirAllInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o755, { forceFallback: ctx.forceFallback })
+      : createFileInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o644, {
+          forceFallback: ctx.forceFallback,
+        });
   return { fd: made.fd, created: made.created };
 }

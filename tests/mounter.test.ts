@@ -1,0 +1,400 @@
+/**
+ * @ocimount/mounter against the real kernel: every scenario runs setup/teardown in its own
+ * private mount namespace (fixtures/mounter/scenario.ts) and reads mountinfo back.
+ */
+import { afterAll, describe, expect } from "bun:test";
+import {
+  type ActionResult,
+  makeBundle,
+  mountAt,
+  removeBundle,
+  runScenario,
+} from "./fixtures/mounter/bundle.ts";
+import { mountTest } from "./helpers/namespace.ts";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) removeBundle(dir);
+});
+
+function bundle(lines: string[]): string {
+  const dir = makeBundle(["dir rootfs/etc", "file rootfs/etc/motd hello", ...lines]);
+  made.push(dir);
+  return dir;
+}
+
+function run(
+  dir: string,
+  config: Record<string, unknown>,
+  actions: unknown[],
+  extra: Record<string, unknown> = {},
+) {
+  return runScenario({
+    bundleDir: dir,
+    stateDir: `${dir}/.state`,
+    config: { root: { path: "rootfs" }, ...config },
+    actions,
+    ...extra,
+  });
+}
+
+const opts = (m: ActionResult | undefined) => new Set(String(m?.opts ?? "").split(","));
+
+for (const fallback of [false, true]) {
+  const tier = fallback ? "mount(2) fallback" : "new mount API";
+  describe(`mount types (${tier})`, () => {
+    mountTest(
+      "tmpfs, proc, sysfs, devpts, mqueue, bind, rbind with a submount; teardown leaves nothing",
+      () => {
+        const dir = bundle(["file shared/file x", "dir shared/sub"]);
+        const mounts = [
+          {
+            destination: "/tmp",
+            type: "tmpfs",
+            source: "tmpfs",
+            options: ["size=1m", "mode=1777"],
+          },
+          { destination: "/proc", type: "proc", source: "proc" },
+          { destination: "/sys", type: "sysfs", source: "sysfs", options: ["ro", "nosuid"] },
+          {
+            destination: "/dev/pts",
+            type: "devpts",
+            source: "devpts",
+            options: ["newinstance", "ptmxmode=0666"],
+          },
+          { destination: "/dev/mqueue", type: "mqueue", source: "mqueue" },
+          { destination: "/bind", type: "bind", source: "shared", options: ["bind"] },
+          { destination: "/rbind", type: "bind", source: "shared", options: ["rbind"] },
+        ];
+        const [pre, setup, info, down, after] = run(
+          dir,
+          { mounts },
+          [
+            { sh: `mount -t tmpfs subfs ${dir}/shared/sub` },
+            "setup",
+            "mountinfo",
+            "teardown",
+            "mountinfo",
+          ],
+          { setupOptions: { forceFallback: fallback } },
+        );
+        expect(pre!.ok).toBe(true);
+        expect(setup!.ok).toBe(true);
+        const fs = (p: string) => mountAt(info!, dir, p)?.fs;
+        expect([fs("/tmp"), fs("/proc"), fs("/sys"), fs("/dev/pts"), fs("/dev/mqueue")]).toEqual([
+          "tmpfs",
+          "proc",
+          "sysfs",
+          "devpts",
+          "mqueue",
+        ]);
+        expect(mountAt(info!, dir, "/tmp")?.super).toContain("size=1024k");
+        expect(opts(mountAt(info!, dir, "/sys")).has("ro")).toBe(true);
+        expect(mountAt(info!, dir, "/bind")?.root).toBe(`${dir}/shared`);
+        expect(mountAt(info!, dir, "/bind/sub")).toBeUndefined();
+        expect(mountAt(info!, dir, "/rbind/sub")?.source).toBe("subfs");
+        expect(down!.ok).toBe(true);
+        expect(after!.mounts.filter((m: ActionResult) => m.at.startsWith(`${dir}/rootfs`))).toEqual(
+          [],
+        );
+      },
+    );
+  });
+}
+
+describe("options", () => {
+  mountTest(
+    "per-mount flags on new filesystems and binds, recursive attributes, propagation",
+    () => {
+      const dir = bundle(["dir shared/sub"]);
+      const mounts = [
+        {
+          destination: "/t1",
+          type: "tmpfs",
+          options: ["ro", "nosuid", "nodev", "noexec", "noatime"],
+        },
+        {
+          destination: "/t2",
+          type: "tmpfs",
+          options: ["strictatime", "nodiratime", "nosymfollow"],
+        },
+        { destination: "/t3", type: "tmpfs", options: ["sync", "dirsync"] },
+        { destination: "/b1", type: "bind", source: "shared", options: ["bind", "ro", "nosuid"] },
+        {
+          destination: "/b2",
+          type: "bind",
+          source: "shared",
+          options: ["rbind", "rro", "rnosuid"],
+        },
+        { destination: "/p1", type: "tmpfs", options: ["shared"] },
+        { destination: "/p2", type: "tmpfs", options: ["unbindable"] },
+        { destination: "/p3", type: "bind", source: "shared", options: ["rbind", "rshared"] },
+      ];
+      const [, setup, info] = run(dir, { mounts }, [
+        { sh: `mount -t tmpfs subfs ${dir}/shared/sub` },
+        "setup",
+        "mountinfo",
+        "teardown",
+      ]);
+      expect(setup!.ok).toBe(true);
+      const at = (p: string) => mountAt(info!, dir, p);
+      expect([...opts(at("/t1"))]).toEqual(
+        expect.arrayContaining(["ro", "nosuid", "nodev", "noexec", "noatime"]),
+      );
+      expect(opts(at("/t2")).has("relatime")).toBe(false);
+      expect(opts(at("/t2")).has("noatime")).toBe(false);
+      expect([...opts(at("/t2"))]).toEqual(expect.arrayContaining(["nodiratime", "nosymfollow"]));
+      expect(String(at("/t3")?.super)).toContain("sync");
+      expect(String(at("/t3")?.super)).toContain("dirsync");
+      expect([...opts(at("/b1"))]).toEqual(expect.arrayContaining(["ro", "nosuid"]));
+      expect([...opts(at("/b2/sub"))]).toEqual(expect.arrayContaining(["ro", "nosuid"]));
+      expect(at("/p1")?.prop).toBe("shared");
+      expect(at("/p2")?.prop).toBe("unbindable");
+      expect(at("/p3")?.prop).toBe("shared");
+      expect(at("/p3/sub")?.prop).toBe("shared");
+    },
+  );
+
+  mountTest(
+    "a bind remount replaces flags and keeps the atime mode unless one is given (mount(8) semantics)",
+    () => {
+      const dir = bundle(["dir src"]);
+      const mounts = [
+        { destination: "/keep", type: "bind", source: "src", options: ["bind", "ro"] },
+        {
+          destination: "/replace",
+          type: "bind",
+          source: "src",
+          options: ["bind", "ro", "nodiratime"],
+        },
+        { destination: "/rw", type: "bind", source: "src", options: ["bind", "rw"] },
+      ];
+      const pre = `mount -t tmpfs -o nosuid,noatime srcfs ${dir}/src`;
+      const [, setup, info] = run(dir, { mounts }, [{ sh: pre }, "setup", "mountinfo", "teardown"]);
+      expect(setup!.ok).toBe(true);
+      const keep = opts(mountAt(info!, dir, "/keep"));
+      expect(keep.has("ro") && keep.has("noatime") && !keep.has("nosuid")).toBe(true);
+      const replace = opts(mountAt(info!, dir, "/replace"));
+      expect(replace.has("relatime") && replace.has("nodiratime") && !replace.has("noatime")).toBe(
+        true,
+      );
+      const rw = opts(mountAt(info!, dir, "/rw"));
+      expect(rw.has("rw") && rw.has("nosuid") && rw.has("noatime")).toBe(true);
+    },
+  );
+
+  mountTest("tmpcopyup copies the covered directory into the tmpfs", () => {
+    const dir = bundle(["file rootfs/data/a.txt A", "file rootfs/data/sub/b.txt B"]);
+    const mounts = [{ destination: "/data", type: "tmpfs", options: ["tmpcopyup"] }];
+    const [setup, cat, info] = run(dir, { mounts }, [
+      "setup",
+      { sh: `cat ${dir}/rootfs/data/a.txt ${dir}/rootfs/data/sub/b.txt` },
+      "mountinfo",
+      "teardown",
+    ]);
+    expect(setup!.ok).toBe(true);
+    expect(cat!.stdout).toBe("AB");
+    expect(mountAt(info!, dir, "/data")?.fs).toBe("tmpfs");
+  });
+
+  mountTest(
+    "idmap: a file owned by uid 0 on disk shows as hostID 1000 through the idmapped bind",
+    () => {
+      const dir = bundle(["file src/owned x"]);
+      const mounts = [
+        {
+          destination: "/idm",
+          type: "bind",
+          source: "src",
+          options: ["bind", "idmap"],
+          uidMappings: [{ containerID: 0, hostID: 1000, size: 1 }],
+          gidMappings: [{ containerID: 0, hostID: 1000, size: 1 }],
+        },
+      ];
+      const [setup, st] = run(dir, { mounts }, [
+        "setup",
+        { sh: `stat -c %u:%g ${dir}/rootfs/idm/owned` },
+        "teardown",
+      ]);
+      expect(setup!.ok).toBe(true);
+      expect(st!.stdout.trim()).toBe("1000:1000");
+    },
+  );
+});
+
+describe("paths", () => {
+  mountTest("nested destinations, file binds, relative sources and destinations", () => {
+    const dir = bundle(["file shared/f.txt F", "dir shared/d"]);
+    const mounts = [
+      { destination: "/a", type: "tmpfs" },
+      { destination: "/a/b", type: "bind", source: "shared", options: ["bind"] },
+      { destination: "/a/b/d", type: "tmpfs", options: ["size=1m"] },
+      { destination: "/a/file", type: "bind", source: "shared/f.txt", options: ["bind", "ro"] },
+      { destination: "rel/dest", type: "bind", source: "./shared", options: ["rbind"] },
+    ];
+    const [setup, cat, info, down, find] = run(dir, { mounts }, [
+      "setup",
+      { sh: `cat ${dir}/rootfs/a/file` },
+      "mountinfo",
+      "teardown",
+      { sh: `cd ${dir}/rootfs && find . | sort` },
+    ]);
+    expect(setup!.ok).toBe(true);
+    expect(setup!.warnings.join()).toContain("deprecated");
+    expect(cat!.stdout).toBe("F");
+    expect(mountAt(info!, dir, "/a/b")?.parent).toBe(mountAt(info!, dir, "/a")?.id);
+    expect(mountAt(info!, dir, "/a/b/d")?.fs).toBe("tmpfs");
+    expect(mountAt(info!, dir, "/rel/dest")?.root).toBe(`${dir}/shared`);
+    expect(down!.ok).toBe(true);
+    expect(find!.stdout.split("\n").filter(Boolean)).toEqual([".", "./etc", "./etc/motd"]);
+  });
+
+  mountTest("read-only root: writes fail on the root, binds inside keep their own flags", () => {
+    const dir = bundle(["dir shared"]);
+    const mounts = [
+      { destination: "/w", type: "bind", source: "shared", options: ["bind"] },
+      { destination: "/tmp", type: "tmpfs" },
+    ];
+    const [setup, touchRoot, touchBind, touchTmp, info] = run(
+      dir,
+      { root: { path: "rootfs", readonly: true }, mounts },
+      [
+        "setup",
+        { sh: `touch ${dir}/rootfs/x` },
+        { sh: `touch ${dir}/rootfs/w/x` },
+        { sh: `touch ${dir}/rootfs/tmp/x` },
+        "mountinfo",
+        "teardown",
+      ],
+    );
+    expect(setup!.ok).toBe(true);
+    expect(touchRoot!.ok).toBe(false);
+    expect(touchBind!.ok).toBe(true);
+    expect(touchTmp!.ok).toBe(true);
+    expect(opts(mountAt(info!, dir, "/")).has("ro")).toBe(true);
+  });
+
+  mountTest(
+    "masked paths (file and directory) and read-only paths; missing ones are skipped",
+    () => {
+      const dir = bundle([
+        "file rootfs/secret s3cret",
+        "file rootfs/hide/inner x",
+        "file rootfs/ro/f x",
+      ]);
+      const linux = {
+        maskedPaths: ["/secret", "/hide", "/nope"],
+        readonlyPaths: ["/ro", "/nope2"],
+        rootfsPropagation: "slave",
+      };
+      const [setup, cat, ls, touch, status] = run(dir, { linux }, [
+        "setup",
+        { sh: `cat ${dir}/rootfs/secret` },
+        { sh: `ls -A ${dir}/rootfs/hide` },
+        { sh: `touch ${dir}/rootfs/ro/f` },
+        "status",
+        "teardown",
+      ]);
+      expect(setup!.ok).toBe(true);
+      expect(cat!.stdout).toBe("");
+      expect(ls!.stdout).toBe("");
+      expect(touch!.ok).toBe(false);
+      const states = Object.fromEntries(status!.steps.map((s: ActionResult) => [s.why, s.state]));
+      expect(states).toMatchObject({
+        "linux.maskedPaths[0]": "mounted",
+        "linux.maskedPaths[1]": "mounted",
+        "linux.maskedPaths[2]": "skipped",
+        "linux.readonlyPaths[0]": "mounted",
+        "linux.readonlyPaths[1]": "skipped",
+        "linux.rootfsPropagation": "mounted",
+      });
+    },
+  );
+});
+
+describe("journal, rollback, teardown", () => {
+  mountTest(
+    "a failing mount rolls back the ones before it: mountinfo and the rootfs exactly as before",
+    () => {
+      const dir = bundle(["dir shared"]);
+      const mounts = [
+        { destination: "/m0", type: "tmpfs" },
+        { destination: "/m1/deep", type: "bind", source: "shared", options: ["rbind", "ro"] },
+        { destination: "/m2", type: "proc", source: "proc" },
+        { destination: "/m3", type: "bind", source: "missing-source", options: ["bind"] },
+        { destination: "/m4", type: "tmpfs" },
+      ];
+      const tree = { sh: `cd ${dir} && find rootfs shared | sort` };
+      const [before, treeBefore, setup, after, treeAfter, down] = run(dir, { mounts }, [
+        "fullMountinfo",
+        tree,
+        "setup",
+        "fullMountinfo",
+        tree,
+        "teardown",
+      ]);
+      expect(setup!.ok).toBe(false);
+      expect(setup!.code).toBe("ESYSCALL");
+      expect(setup!.where).toBe("mounts[3]");
+      expect(setup!.errnoName).toBe("ENOENT");
+      expect(setup!.message).toContain("mounts[3]");
+      expect(setup!.rollback).toBeUndefined();
+      expect(after!.mounts).toEqual(before!.mounts);
+      expect(treeAfter!.stdout).toBe(treeBefore!.stdout);
+      expect(down!.alreadyTornDown).toBe(true);
+    },
+  );
+
+  mountTest("second setup refuses, teardown twice is fine, status follows", () => {
+    const dir = bundle([]);
+    const mounts = [{ destination: "/tmp", type: "tmpfs" }];
+    const [s1, s2, st1, t1, t2, st2] = run(dir, { mounts }, [
+      "setup",
+      "setup",
+      "status",
+      "teardown",
+      "teardown",
+      "status",
+    ]);
+    expect(s1!.ok).toBe(true);
+    expect(s2!.ok).toBe(false);
+    expect(s2!.code).toBe("EALREADY");
+    expect(st1!.state).toBe("set-up");
+    expect(t1!.alreadyTornDown).toBe(false);
+    expect(t1!.fastPath).toBe(true);
+    expect(t2!.alreadyTornDown).toBe(true);
+    expect(st2!.state).toBe("not-set-up");
+  });
+
+  mountTest("status reports changed and missing mounts", () => {
+    const dir = bundle([]);
+    const mounts = [
+      { destination: "/a", type: "tmpfs" },
+      { destination: "/b", type: "tmpfs" },
+    ];
+    const [, , , status] = run(dir, { mounts }, [
+      "setup",
+      { sh: `mount -o remount,ro ${dir}/rootfs/a` },
+      { sh: `umount ${dir}/rootfs/b` },
+      "status",
+      "teardown",
+    ]);
+    const states = Object.fromEntries(status!.steps.map((s: ActionResult) => [s.why, s.state]));
+    expect(states["mounts[0]"]).toBe("changed");
+    expect(states["mounts[1]"]).toBe("missing");
+  });
+
+  mountTest("teardown leaves a mount it did not make, and reports the covered one", () => {
+    const dir = bundle([]);
+    const mounts = [{ destination: "/a", type: "tmpfs" }];
+    const [, , down, info] = run(dir, { mounts }, [
+      "setup",
+      { sh: `mkdir -p ${dir}/rootfs/a/x && mount -t tmpfs foreign ${dir}/rootfs/a/x` },
+      "teardown",
+      "mountinfo",
+    ]);
+    expect(down!.ok).toBe(false);
+    expect(down!.name).toBe("TeardownError");
+    expect(mountAt(info!, dir, "/a/x")?.source).toBe("foreign");
+  });
+});
