@@ -9,6 +9,8 @@ export const MAX_SYMLINKS = 40;
 /** What an lstat said about the component handed out by {@link Walk.next}. */
 export type Found = "directory" | "other" | "missing";
 
+const KINDS: readonly Found[] = ["directory", "other", "missing"];
+
 /** What the kernel itself would answer for the same lookup: the first failure wins. */
 export type KernelVerdict = "ok" | "ENOENT" | "ENOTDIR";
 
@@ -32,6 +34,12 @@ export class Walk {
   /** Whether the blocked component is missing (rather than a non-directory). */
   private blockedIsMissing = false;
   private links = 0;
+  /**
+   * What each looked-up host path turned out to be, for this one lookup: numbers for
+   * {@link Found} kinds (see `KINDS`), strings for symlink targets. Paths come back often
+   * (`..`, absolute links restarting at the root); a still tree gives the same answer again.
+   */
+  private readonly seen = new Map<string, number | string>();
 
   /**
    * @param root the canonical (realpath'd) host root
@@ -65,7 +73,13 @@ export class Walk {
       }
       this.path += `/${name}`;
       this.ends.push(this.path.length);
-      if (this.blocked < 0) return this.path;
+      if (this.blocked < 0) {
+        const known = this.seen.get(this.path);
+        if (known === undefined) return this.path;
+        if (typeof known === "string") this.followTarget(known);
+        else this.record(KINDS[known]!);
+        continue;
+      }
       // Below a missing component or a non-directory: appended as it is, nothing to look up.
       if (this.missing !== undefined && this.blockedIsMissing) this.missing.push(this.path);
     }
@@ -74,6 +88,11 @@ export class Walk {
 
   /** Reports that the component from {@link next} is a directory, something else, or missing. */
   found(kind: Found): void {
+    this.seen.set(this.path, KINDS.indexOf(kind));
+    this.record(kind);
+  }
+
+  private record(kind: Found): void {
     if (kind === "directory") return;
     this.blocked = this.ends.length - 1;
     this.blockedIsMissing = kind === "missing";
@@ -89,6 +108,11 @@ export class Walk {
    * ENOENT for an empty target (what the kernel answers).
    */
   follow(target: string): void {
+    this.seen.set(this.path, target);
+    this.followTarget(target);
+  }
+
+  private followTarget(target: string): void {
     if (++this.links > MAX_SYMLINKS) throw this.error("ELOOP");
     if (target === "") throw this.error("ENOENT");
     this.pop();

@@ -1,5 +1,5 @@
-import { realpathSync, statSync } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { realpathSync } from "node:fs";
+import { realpath } from "node:fs/promises";
 import { ResolveError } from "./ResolveError.ts";
 import { toResolveError } from "./toResolveError.ts";
 
@@ -10,9 +10,8 @@ import { toResolveError } from "./toResolveError.ts";
 export function canonicalRootSync(root: string, unsafePath: string): string {
   checkArguments(root, unsafePath);
   try {
-    const real = realpathSync.native(root);
-    if (!statSync(real).isDirectory()) throw notDirectory(root, unsafePath, real);
-    return real;
+    // "/." makes realpath itself refuse a non-directory with ENOTDIR: no extra stat.
+    return realpathSync.native(`${root}/.`);
   } catch (error) {
     throw toResolveError(error, root, unsafePath, root);
   }
@@ -22,9 +21,7 @@ export function canonicalRootSync(root: string, unsafePath: string): string {
 export async function canonicalRoot(root: string, unsafePath: string): Promise<string> {
   checkArguments(root, unsafePath);
   try {
-    const real = await realpath(root);
-    if (!(await stat(real)).isDirectory()) throw notDirectory(root, unsafePath, real);
-    return real;
+    return await realpath(`${root}/.`);
   } catch (error) {
     throw toResolveError(error, root, unsafePath, root);
   }
@@ -51,14 +48,4 @@ function checkArguments(root: string, unsafePath: string): void {
       errno: "ENOENT",
     });
   }
-}
-
-function notDirectory(root: string, unsafePath: string, real: string): ResolveError {
-  return new ResolveError({
-    code: "ENOTDIR",
-    root,
-    path: unsafePath,
-    component: real,
-    errno: "ENOTDIR",
-  });
 }

@@ -1,0 +1,58 @@
+import { expect, test } from "bun:test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { makeTree } from "./testdata/tree.fixture.ts";
+
+// The published package ships dist/ (publishConfig.exports); it must build and import in plain
+// Node, without Bun.
+const packageDir = join(import.meta.dir, "..");
+const hasNode = Bun.which("node") !== null;
+
+test.skipIf(!hasNode)(
+  hasNode ? "dist/ builds and works in plain node" : "dist/ in node: SKIPPED, no node",
+  () => {
+    const build = Bun.spawnSync(["bunx", "tsc", "-p", "tsconfig.build.json"], {
+      cwd: packageDir,
+      stderr: "pipe",
+      stdout: "pipe",
+    });
+    expect(build.stdout.toString() + build.stderr.toString()).toBe("");
+    expect(build.exitCode).toBe(0);
+
+    const files = readdirSync(join(packageDir, "dist"), { recursive: true }).map(String);
+    expect(files).toContain("index.js");
+    expect(files).toContain("index.d.ts");
+    expect(files.filter((f) => f.includes(".test.") || f.includes("fixture"))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith(".js"))) {
+      expect(readFileSync(join(packageDir, "dist", file), "utf8")).not.toMatch(/\bBun\.|from "bun/);
+    }
+
+    const tree = makeTree(["dir etc", "symlink a -> ../../etc", "symlink loop -> loop"]);
+    try {
+      const script = `
+      import { isInsideRoot, ResolveError, resolveInRoot, resolveInRootSync } from ${JSON.stringify(join(packageDir, "dist", "index.js"))};
+      const root = process.argv[1];
+      let loop;
+      try { resolveInRootSync(root, "loop"); } catch (e) { loop = e instanceof ResolveError && e.code; }
+      console.log(JSON.stringify({
+        sync: resolveInRootSync(root, "a"),
+        async: await resolveInRoot(root, "/a/../x"),
+        inside: isInsideRoot(root, root + "2"),
+        loop,
+      }));`;
+      const run = Bun.spawnSync(["node", "--input-type=module", "-e", script, tree.root], {
+        stderr: "pipe",
+      });
+      expect(run.stderr.toString()).toBe("");
+      expect(JSON.parse(run.stdout.toString())).toEqual({
+        sync: `${tree.root}/etc`,
+        async: `${tree.root}/x`,
+        inside: false,
+        loop: "ELOOP",
+      });
+    } finally {
+      tree.remove();
+    }
+  },
+  120_000,
+);
