@@ -5,8 +5,9 @@ import { UsageError } from "./UsageError.ts";
 /**
  * Checks a command's raw arguments strictly against its citty argument definitions, which
  * citty itself does not do (it ignores unknown options): unknown options, options without a
- * value, empty or repeated values and enum values outside their list are usage errors.
- * Everything after `--` is positional. Returns the positional arguments.
+ * value, empty or repeated values, enum values outside their list and arguments given to a
+ * command that takes none are usage errors. Everything after `--` is positional. Returns the
+ * positional arguments.
  * Throws `UsageError`.
  */
 export function checkArgs(rawArgs: readonly string[], defs: ArgsDef): string[] {
@@ -37,6 +38,11 @@ export function checkArgs(rawArgs: readonly string[], defs: ArgsDef): string[] {
         `option --${name} must be one of ${def.options?.join(", ")} (got '${value}')`,
       );
     }
+  }
+  const takesPositionals = Object.values(defs).some((d) => d.type === "positional");
+  const extra = parsed.positionals[0];
+  if (!takesPositionals && extra !== undefined) {
+    throw new UsageError(`unexpected argument '${extra}'`);
   }
   return parsed.positionals;
 }

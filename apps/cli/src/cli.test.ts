@@ -104,6 +104,31 @@ const USAGE_ERRORS: { name: string; args: string[]; message: string }[] = [
     message: "ocimount: flags: missing OPTION",
   },
   {
+    name: "plan takes no arguments",
+    args: ["plan", "bundle"],
+    message: "unexpected argument 'bundle'",
+  },
+  {
+    name: "setup --bundle without value",
+    args: ["setup", "--bundle"],
+    message: "--bundle needs a value",
+  },
+  {
+    name: "unknown option of status",
+    args: ["status", "--verbose"],
+    message: "unknown option --verbose",
+  },
+  {
+    name: "teardown --bundle twice",
+    args: ["teardown", "--bundle", "a", "--bundle", "b"],
+    message: "given more than once",
+  },
+  {
+    name: "setup --dry-run=yes",
+    args: ["setup", "--dry-run=yes"],
+    message: "--dry-run takes no value",
+  },
+  {
     name: "--version with more arguments",
     args: ["--version", "x"],
     message: "unknown option --version",

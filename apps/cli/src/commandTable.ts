@@ -21,6 +21,26 @@ export interface CommandEntry {
  */
 export const COMMANDS: readonly CommandEntry[] = [
   {
+    name: "setup",
+    summary: "Mount everything the bundle's config.json asks for, inside its rootfs",
+    load: () => import("./commands/setup.ts"),
+  },
+  {
+    name: "teardown",
+    summary: "Unmount what setup mounted, from its journal, in reverse",
+    load: () => import("./commands/teardown.ts"),
+  },
+  {
+    name: "plan",
+    summary: "Show the ordered mount steps setup would take; mounts nothing",
+    load: () => import("./commands/plan.ts"),
+  },
+  {
+    name: "status",
+    summary: "Show each spec mount as mounted, missing or changed",
+    load: () => import("./commands/status.ts"),
+  },
+  {
     name: "validate",
     summary: "Check config.json, state or features documents against the runtime-spec",
     load: () => import("./commands/validate.ts"),

@@ -64,6 +64,7 @@ export function whatOf(e: Fields, code: string): string {
   const name = str(e.name);
   if (name === "ResolveError") return "cannot resolve";
   if (name === "SpecValidationError") return "invalid document";
+  if (code === "EINVALID" && str(e.path)?.endsWith("config.json")) return "invalid config";
   return BUNDLE_WHAT[code] ?? (name === "BundleError" ? "cannot read" : "failed");
 }
 

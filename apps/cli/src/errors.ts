@@ -48,9 +48,7 @@ function typed(e: Fields, rawCode: string, command: string): DescribedError {
   const more = issues.length - 1;
   const hint =
     str(e.hint) ??
-    (more > 0
-      ? `${more} more issue${more === 1 ? "" : "s"}; 'ocimount validate' lists them all.`
-      : undefined);
+    (more > 0 ? `${more} more issue${more === 1 ? "" : "s"} (--json lists them all).` : undefined);
   const json: Fields = { code, message: `${what}: ${text}`, where: where ?? null };
   if (code !== rawCode) json.kind = rawCode;
   const keys = ["op", "errno", "path", "source", "target", "component", "detail"];

@@ -1,0 +1,31 @@
+import { planSetup, planToJson } from "@ocimount/mounter";
+import { defineCommand } from "citty";
+import { bundleArg, jsonArg } from "../commonArgs.ts";
+import { formatPlanTable } from "../formatPlanTable.ts";
+import { output } from "../Output.ts";
+import { preflight } from "../preflight.ts";
+import { printWarnings } from "../printWarnings.ts";
+
+/** Example invocations for `ocimount plan --help`. */
+export const examples = [
+  "ocimount plan --bundle ./bundle",
+  "ocimount plan --json | jq '.steps | length'",
+];
+
+/**
+ * `ocimount plan [--bundle DIR] [--json]`: validates the bundle and prints the ordered steps
+ * setup would take (what, where, why). Mounts nothing, needs no privileges.
+ */
+export default defineCommand({
+  meta: { name: "plan", description: "Show the ordered mount steps; mounts nothing" },
+  args: { bundle: bundleArg, json: jsonArg },
+  async run({ args }) {
+    const out = output();
+    const bundle = await preflight(args.bundle ?? ".");
+    printWarnings(out, "plan", bundle.configPath, bundle.warnings);
+    const plan = planSetup(bundle.config, bundle.bundleDir);
+    const json = planToJson(plan);
+    if (args.json) out.json(json);
+    else out.out(formatPlanTable(json, out.color).join("\n"));
+  },
+});

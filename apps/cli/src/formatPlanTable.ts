@@ -1,0 +1,26 @@
+import type { PlanJson } from "@ocimount/mounter";
+import { paint } from "./color.ts";
+import { oneLine } from "./oneLine.ts";
+import { textTable } from "./textTable.ts";
+
+/**
+ * The plan as a table for people: a header line, then one row per step in order with why
+ * (the config entry), what (the action and its source), where (the in-root target and, when
+ * symlinks make it differ, today's host path) and the options. Every cell is made one line,
+ * so hostile paths cannot forge rows. The planner's warnings are left out: they repeat the
+ * config warnings (`lintConfig`), which the commands print on stderr with their JSON pointers.
+ */
+export function formatPlanTable(plan: PlanJson, color: boolean): string[] {
+  const head = ["#", "WHY", "WHAT", "SOURCE", "WHERE", "OPTIONS"];
+  const rows = plan.steps.map((step, i) => {
+    const d = step.describe;
+    const plainHost = `${plan.rootfs}${d.target === "/" ? "" : d.target}`;
+    const where = d.hostPath === plainHost ? d.target : `${d.target} [${d.hostPath}]`;
+    return [String(i + 1), d.why, d.action, d.source, where, d.options.join(",") || "-"].map(
+      oneLine,
+    );
+  });
+  const [header = "", ...body] = textTable([head, ...rows]);
+  const title = `plan for ${oneLine(plan.bundleDir)} (rootfs ${oneLine(plan.rootfs)}): ${rows.length} steps`;
+  return [paint(color, 1, title), paint(color, 2, header), ...body];
+}

@@ -1,0 +1,64 @@
+import { stat } from "node:fs/promises";
+import { isAbsolute, resolve } from "node:path";
+import { checkForSetup, readBundleConfig, type Spec } from "@ocimount/oci-spec";
+import { CliError } from "./CliError.ts";
+
+/** A bundle that passed every check `setup` needs before it mounts anything. */
+export interface CheckedBundle {
+  /** The bundle directory, absolute. */
+  bundleDir: string;
+  config: Spec;
+  configPath: string;
+  /** The rootfs directory on the host, absolute (symlinks not resolved). */
+  rootfs: string;
+  warnings: readonly { path: string; message: string }[];
+}
+
+/** stat(2) that returns the errno name instead of throwing. */
+async function statCode(path: string): Promise<{ dir: boolean } | string> {
+  try {
+    return { dir: (await stat(path)).isDirectory() };
+  } catch (error) {
+    return (error as { code?: string }).code ?? "EIO";
+  }
+}
+
+const isBind = (m: { type?: string; options?: readonly string[] }) =>
+  m.type === "bind" || m.options?.some((o) => o === "bind" || o === "rbind") === true;
+
+/**
+ * Validates the whole bundle before any mount is made, so bad input changes nothing: the
+ * config's schema (`readBundleConfig`), the setup rules (`checkForSetup`: a root path, bind
+ * sources given, no NUL bytes), the rootfs is a directory, and every bind source exists.
+ * Throws the package's `BundleError`, or `CliError` naming the config entry at fault.
+ */
+export async function preflight(bundle: string): Promise<CheckedBundle> {
+  const bundleDir = resolve(bundle);
+  const { config, configPath, warnings } = await readBundleConfig(bundleDir);
+  const issues = checkForSetup(config).map((i) => ({ path: i.path, message: i.message }));
+  if (issues.length > 0) {
+    throw new CliError({ code: "EINVALID", what: "cannot set up", where: configPath, issues });
+  }
+  const rootfs = resolve(bundleDir, config.root?.path ?? "");
+  const root = await statCode(rootfs);
+  if (typeof root === "string") {
+    throw new CliError({ code: root, what: "rootfs missing", where: `root.path ${rootfs}` });
+  }
+  if (!root.dir) {
+    throw new CliError({ code: "ENOTDIR", what: "rootfs is not a directory", where: rootfs });
+  }
+  const mounts = config.mounts ?? [];
+  for (const [i, m] of mounts.entries()) {
+    if (!isBind(m) || m.source === undefined) continue;
+    const source = isAbsolute(m.source) ? m.source : resolve(bundleDir, m.source);
+    const found = await statCode(source);
+    if (typeof found === "string") {
+      throw new CliError({
+        code: found,
+        what: "bind source missing",
+        where: `mounts[${i}] ${source}`,
+      });
+    }
+  }
+  return { bundleDir, config, configPath, rootfs, warnings };
+}
