@@ -7,7 +7,7 @@ import { describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BundleSpec, bind, config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
-import { BIN, cliInNamespace, lines, runCli } from "./fixtures/cli/cli.ts";
+import { AS_NOBODY, BIN, cliInNamespace, lines, runCli } from "./fixtures/cli/cli.ts";
 import { mountTest } from "./helpers/namespace.ts";
 
 interface BadBundle {
@@ -127,8 +127,6 @@ const BAD: BadBundle[] = [
   },
 ];
 
-const nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
-
 function expectOneLine(stderr: string, command: string, row: BadBundle, bundle: string): void {
   const err = lines(stderr);
   expect(err.length).toBeGreaterThanOrEqual(1);
@@ -145,19 +143,7 @@ describe("plan refuses bad bundles", () => {
     test(row.name, () => {
       const { bundle } = writeBundle(row.spec);
       const args = ["plan", "--bundle", bundle];
-      const r = row.asNobody
-        ? (() => {
-            const p = Bun.spawnSync([...nobody, "timeout", "30", "bun", BIN, ...args], {
-              stdout: "pipe",
-              stderr: "pipe",
-            });
-            return {
-              exitCode: p.exitCode,
-              stdout: p.stdout.toString(),
-              stderr: p.stderr.toString(),
-            };
-          })()
-        : runCli(args);
+      const r = runCli(args, { asNobody: row.asNobody === true });
       expect(r.exitCode).toBe(1);
       expect(r.stdout).toBe("");
       expectOneLine(r.stderr, "plan", row, bundle);
@@ -170,7 +156,9 @@ describe("setup refuses bad bundles and leaves the mount table unchanged", () =>
     mountTest(row.name, () => {
       const { bundle, state } = writeBundle(row.spec);
       const args = ["setup", "--bundle", bundle, "--state-dir", state];
-      const [run] = cliInNamespace([row.asNobody ? ["!", ...nobody, "bun", BIN, ...args] : args]);
+      const [run] = cliInNamespace([
+        row.asNobody ? ["!", ...AS_NOBODY, "bun", BIN, ...args] : args,
+      ]);
       expect(run?.exitCode).toBe(1);
       expect(run?.tableChanged).toBe(false);
       expect(run?.stdout).toBe("");
@@ -197,4 +185,21 @@ test("OCIMOUNT_DEBUG=1 adds the stack trace", () => {
   });
   expect(r.exitCode).toBe(1);
   expect(r.stderr.toString()).toContain("    at ");
+});
+
+mountTest("a mount the kernel refuses is rolled back; the line names the entry and errno", () => {
+  const { bundle, state } = writeBundle({
+    config: config([tmpfs("/a"), { ...tmpfs("/x"), options: ["size=bogus"] }]),
+  });
+  const common = ["--bundle", bundle, "--state-dir", state];
+  const [run, status] = cliInNamespace([
+    ["setup", ...common],
+    ["status", ...common, "--json"],
+  ]);
+  expect(run?.exitCode).toBe(1);
+  expect(run?.tableChanged).toBe(false);
+  expect(lines(run?.stderr ?? "")).toEqual([
+    `ocimount: setup: mount failed (mounts[1] tmpfs -> ${bundle}/rootfs/x): EINVAL (Invalid argument)`,
+  ]);
+  expect(JSON.parse(status?.stdout ?? "").state).toBe("not-set-up");
 });

@@ -4,8 +4,9 @@
  */
 import { expect } from "bun:test";
 import { realpathSync } from "node:fs";
-import { cliInNamespace, copyExampleBundle, lines } from "./fixtures/cli/cli.ts";
-import { mountTest } from "./helpers/namespace.ts";
+import { config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
+import { BIN, cliInNamespace, copyExampleBundle, lines } from "./fixtures/cli/cli.ts";
+import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 mountTest("setup, status, teardown of the example bundle", () => {
   const { bundle, state } = copyExampleBundle();
@@ -97,4 +98,27 @@ mountTest("setup --dry-run and plan mount nothing", () => {
   expect(plan?.exitCode).toBe(0);
   expect(plan?.tableChanged).toBe(false);
   expect(JSON.parse(plan?.stdout ?? "").steps.length).toBe(13);
+});
+
+mountTest("a setup with thousands of mounts shows a progress line on a terminal only", () => {
+  const { bundle, state } = writeBundle({
+    config: config(Array.from({ length: 1500 }, (_, i) => tmpfs(`/many/${i}`))),
+  });
+  const common = `--bundle ${bundle} --state-dir ${state}`;
+  const onTty = runInNamespace([
+    "script",
+    "-qec",
+    `bun ${BIN} setup ${common} && bun ${BIN} teardown ${common}`,
+    "/dev/null",
+  ]);
+  expect(onTty.exitCode).toBe(0);
+  expect(onTty.stdout).toContain("ocimount: setup: applying 1501 steps...");
+  expect(onTty.stdout).toContain("set up 1501 mounts");
+  const [piped, teardown] = cliInNamespace([
+    ["setup", ...common.split(" ")],
+    ["teardown", ...common.split(" ")],
+  ]);
+  expect(piped?.exitCode).toBe(0);
+  expect(piped?.stderr).toBe("");
+  expect(teardown?.exitCode).toBe(0);
 });

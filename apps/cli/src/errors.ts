@@ -46,8 +46,13 @@ function typed(e: Fields, rawCode: string, command: string): DescribedError {
   const text = textOf(e, code, first?.message);
   const line = `ocimount: ${command}: ${oneLine(what)}${where ? ` (${oneLine(where)})` : ""}: ${code} (${oneLine(text)})`;
   const more = issues.length - 1;
+  const rollback = e.rollback as Fields | undefined;
+  const undone = Array.isArray(rollback?.errors) ? rollback.errors.length : 0;
   const hint =
     str(e.hint) ??
+    (rollback
+      ? `Rolling back failed too (${undone || "some"} step${undone === 1 ? "" : "s"}); 'ocimount teardown' retries it.`
+      : undefined) ??
     (more > 0 ? `${more} more issue${more === 1 ? "" : "s"} (--json lists them all).` : undefined);
   const json: Fields = { code, message: `${what}: ${text}`, where: where ?? null };
   if (code !== rawCode) json.kind = rawCode;
@@ -55,6 +60,7 @@ function typed(e: Fields, rawCode: string, command: string): DescribedError {
   if (str(e.name) === "BundleError") keys.push("line", "column");
   for (const key of keys) if (e[key] !== undefined) json[key] = e[key];
   if (issues.length > 0) json.issues = issues;
+  if (rollback) json.rollback = describeError(rollback, command).json.error;
   return { exitCode: 1, line, ...(hint ? { hint: oneLine(hint) } : {}), json: { error: json } };
 }
 
