@@ -1,4 +1,4 @@
-import { renderUsage } from "citty";
+import { type ArgsDef, renderUsage } from "citty";
 import { stripAnsi } from "./color.ts";
 import { COMMANDS, type CommandModule } from "./commandTable.ts";
 import { main } from "./main.ts";
@@ -37,14 +37,16 @@ export function rootHelp(): string {
 
 /** `ocimount <command> --help`: citty's usage text plus examples and exit statuses. */
 export async function commandHelp(mod: CommandModule, color: boolean): Promise<string> {
-  const usage = await renderUsage(mod.default, main);
-  const text = [
-    usage,
-    "EXAMPLES",
-    "",
-    ...mod.examples.map((e) => `  ${e}`),
-    "",
-    ...EXIT_CODES,
-  ].join("\n");
+  const args = mod.default.args;
+  const defs: ArgsDef = (await (typeof args === "function" ? args() : args)) ?? {};
+  let usage = await renderUsage(mod.default, main);
+  // Our positionals are variadic; citty shows them as one optional argument.
+  for (const [name, def] of Object.entries(defs)) {
+    if (def.type === "positional")
+      usage = usage.replace(`[${name.toUpperCase()}]`, `[--] ${name.toUpperCase()}...`);
+  }
+  const text = [usage, "EXAMPLES", "", ...mod.examples.map((e) => `  ${e}`), "", ...EXIT_CODES]
+    .join("\n")
+    .replace(/[ \t]+$/gm, "");
   return color ? text : stripAnsi(text);
 }

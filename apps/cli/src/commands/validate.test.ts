@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir, validConfig, writeBundle } from "../bundleFixture.fixture.ts";
-import { lines, runCli } from "../runCli.fixture.ts";
+import { BIN, lines, runCli } from "../runCli.fixture.ts";
 
 test("a valid bundle directory is valid, exit 0", () => {
   const dir = writeBundle(validConfig());
@@ -145,4 +145,23 @@ describe("bad documents: exit 1, one line on stderr naming the place and the err
       expect(err[0]).toContain(path === "/dev/zero" ? "/dev/zero" : path);
     });
   }
+});
+
+test("stdin from /dev/zero is refused at the size cap, not read forever", () => {
+  const r = Bun.spawnSync(["timeout", "20", "sh", "-c", `bun ${BIN} validate - < /dev/zero`], {
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  expect(r.exitCode).toBe(1);
+  expect(lines(r.stderr.toString())).toEqual([
+    "ocimount: validate: stdin too large (-): EFBIG (more than 16777216 bytes)",
+  ]);
+});
+
+test("stdin that is not UTF-8 is refused", () => {
+  const r = Bun.spawnSync(["sh", "-c", `printf '\\377' | bun ${BIN} validate -`], {
+    stderr: "pipe",
+  });
+  expect(r.exitCode).toBe(1);
+  expect(r.stderr.toString()).toContain("(-): EENCODING (");
 });

@@ -4,6 +4,7 @@ import { describeError } from "../errors.ts";
 import { formatValidation } from "../formatValidation.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
+import { readStdin } from "../readStdin.ts";
 import { UsageError } from "../UsageError.ts";
 import { type DocumentKind, validateDocument } from "../validateDocument.ts";
 
@@ -40,7 +41,7 @@ export default defineCommand({
     if (paths.length === 0) throw new UsageError("missing PATH (a bundle directory, a file or -)");
     if (paths.filter((p) => p === "-").length > 1) throw new UsageError("stdin (-) given twice");
     const kind = (args.kind ?? "config") as DocumentKind;
-    const stdin = () => Bun.stdin.text();
+    const stdin = () => readStdin();
     const out = output();
     const results = [];
     for (const path of paths) results.push(await validateDocument(path, kind, stdin));
