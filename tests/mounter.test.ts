@@ -46,7 +46,13 @@ for (const fallback of [false, true]) {
     mountTest(
       "tmpfs, proc, sysfs, devpts, mqueue, bind, rbind with a submount; teardown leaves nothing",
       () => {
-        const dir = bundle(["file shared/file x", "dir shared/sub"]);
+        const dir = bundle([
+          "file shared/file x",
+          "dir shared/sub",
+          "file lower/l.txt L",
+          "dir upper",
+          "dir work",
+        ]);
         const mounts = [
           {
             destination: "/tmp",
@@ -65,6 +71,18 @@ for (const fallback of [false, true]) {
           { destination: "/dev/mqueue", type: "mqueue", source: "mqueue" },
           { destination: "/bind", type: "bind", source: "shared", options: ["bind"] },
           { destination: "/rbind", type: "bind", source: "shared", options: ["rbind"] },
+          {
+            destination: "/sys/fs/cgroup",
+            type: "cgroup2",
+            source: "cgroup2",
+            options: ["nosuid"],
+          },
+          {
+            destination: "/merged",
+            type: "overlay",
+            source: "overlay",
+            options: [`lowerdir=${dir}/lower`, `upperdir=${dir}/upper`, `workdir=${dir}/work`],
+          },
         ];
         const [pre, setup, info, down, after] = run(
           dir,
@@ -81,13 +99,15 @@ for (const fallback of [false, true]) {
         expect(pre!.ok).toBe(true);
         expect(setup!.ok).toBe(true);
         const fs = (p: string) => mountAt(info!, dir, p)?.fs;
-        expect([fs("/tmp"), fs("/proc"), fs("/sys"), fs("/dev/pts"), fs("/dev/mqueue")]).toEqual([
-          "tmpfs",
-          "proc",
-          "sysfs",
-          "devpts",
-          "mqueue",
-        ]);
+        expect([
+          fs("/tmp"),
+          fs("/proc"),
+          fs("/sys"),
+          fs("/dev/pts"),
+          fs("/dev/mqueue"),
+          fs("/sys/fs/cgroup"),
+          fs("/merged"),
+        ]).toEqual(["tmpfs", "proc", "sysfs", "devpts", "mqueue", "cgroup2", "overlay"]);
         expect(mountAt(info!, dir, "/tmp")?.super).toContain("size=1024k");
         expect(opts(mountAt(info!, dir, "/sys")).has("ro")).toBe(true);
         expect(mountAt(info!, dir, "/bind")?.root).toBe(`${dir}/shared`);

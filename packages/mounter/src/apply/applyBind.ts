@@ -45,9 +45,8 @@ export function applyBind(ctx: ApplyContext, step: BindStep): void {
   let target = -1;
   try {
     const kind = fileKind(ctx.sys.statx(tree, "", AT_EMPTY_PATH).mode);
-    const mountpoint = prepareMountpoint(ctx, step.target.path, kind);
+    const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, kind);
     target = mountpoint.fd;
-    if (mountpoint.created.length) ctx.recorder.created(step.why, mountpoint.created);
     const remount = bindRemountAttr(step.options.flags);
     const attr = remount && keepLockedFlags(ctx, tree, remount, step.why);
     if (attr) ctx.sys.mountSetattr(tree, "", AT_EMPTY_PATH, attr);

@@ -34,11 +34,11 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
   try {
     const mountpoint = prepareMountpoint(
       ctx,
+      step.why,
       step.target.path,
       fileKind(sys.statx(source, "", AT_EMPTY_PATH).mode),
     );
     fds.push(mountpoint.fd);
-    if (mountpoint.created.length) ctx.recorder.created(step.why, mountpoint.created);
     sys.mount(
       procFd(source),
       procFd(mountpoint.fd),

@@ -29,8 +29,7 @@ const PER_MOUNT = 0x1 | 0x2 | 0x4 | 0x8 | 0x80 | 0x200000;
  */
 export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
   const { sys } = ctx;
-  const mountpoint = prepareMountpoint(ctx, step.target.path, "dir");
-  if (mountpoint.created.length) ctx.recorder.created(step.why, mountpoint.created);
+  const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, "dir");
   const attr = attrFromFlags(step.options.flags);
   let mnt = -1;
   try {

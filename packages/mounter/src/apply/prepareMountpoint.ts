@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { createFileInRoot } from "../inroot/createFileInRoot.ts";
 import { mkdirAllInRoot } from "../inroot/mkdirAllInRoot.ts";
 import { openInRoot } from "../inroot/openInRoot.ts";
@@ -13,26 +14,44 @@ export interface Mountpoint {
 /**
  * Opens the mountpoint `inRootPath` inside the rootfs (never leaving it, never following a link
  * out), creating it when missing: a directory (with parents) for `dir`, an empty file for `file`.
+ * The paths about to be created are journaled BEFORE they are made (a kill between mkdir and
+ * journal must not leave an unknown directory behind); teardown removes them only if empty.
  * The fd is O_PATH|O_CLOEXEC; the caller closes it. Throws what the in-root opener throws.
  */
 export function prepareMountpoint(
   ctx: ApplyContext,
+  why: string,
   inRootPath: string,
   kind: "dir" | "file",
 ): Mountpoint {
+  const opts = { forceFallback: ctx.forceFallback };
   try {
-    return {
-      fd: openInRoot(ctx.sys, ctx.rootFd, inRootPath, { forceFallback: ctx.forceFallback }),
-      created: [],
-    };
+    return { fd: openInRoot(ctx.sys, ctx.rootFd, inRootPath, opts), created: [] };
   } catch (err) {
     if (errorCode(err) !== "ENOENT") throw err;
   }
+  const missing = missingComponents(ctx, inRootPath);
+  ctx.recorder.created(why, missing);
   const made =
     kind === "dir"
-      ? mkdirAllInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o755, { forceFallback: ctx.forceFallback })
-      : createFileInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o644, {
-          forceFallback: ctx.forceFallback,
-        });
+      ? mkdirAllInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o755, opts)
+      : createFileInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o644, opts);
+  const unexpected = made.created.filter((p) => !missing.includes(p));
+  if (unexpected.length) ctx.recorder.created(why, unexpected);
   return { fd: made.fd, created: made.created };
+}
+
+/** The in-root paths from the deepest existing ancestor of `inRootPath` down to it, top first. */
+function missingComponents(ctx: ApplyContext, inRootPath: string): string[] {
+  const missing = [inRootPath];
+  for (let dir = posix.dirname(inRootPath); dir !== "/"; dir = posix.dirname(dir)) {
+    try {
+      ctx.sys.close(openInRoot(ctx.sys, ctx.rootFd, dir, { forceFallback: ctx.forceFallback }));
+      break;
+    } catch (err) {
+      if (errorCode(err) !== "ENOENT") break;
+      missing.unshift(dir);
+    }
+  }
+  return missing;
 }
