@@ -41,6 +41,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/status.ts"),
   },
   {
+    name: "hook",
+    summary: "As an OCI createRuntime/createContainer hook: add mounts inside the container",
+    load: () => import("./commands/hook.ts"),
+  },
+  {
     name: "validate",
     summary: "Check config.json, state or features documents against the runtime-spec",
     load: () => import("./commands/validate.ts"),
