@@ -51,7 +51,12 @@ export async function setup(
   input: SetupPlan | { config: MountConfig; bundleDir: string },
   options: SetupOptions = {},
 ): Promise<SetupResult> {
-  const plan = "steps" in input ? input : planSetup(input.config, input.bundleDir, options);
+  // Display paths (resolved through the rootfs's symlinks) cost syscalls per mount and serve only
+  // people; setup plans without them unless asked, and error messages show the lexical path.
+  const plan =
+    "steps" in input
+      ? input
+      : planSetup(input.config, input.bundleDir, { resolveHostPaths: false, ...options });
   const sys = options.sys ?? createSyscalls();
   const journal = JournalWriter.create(
     journalPath(plan.bundleDir, options.stateDir),

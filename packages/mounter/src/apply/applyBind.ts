@@ -44,7 +44,8 @@ export function applyBind(ctx: ApplyContext, step: BindStep): void {
   }
   let target = -1;
   try {
-    const kind = fileKind(ctx.sys.statx(tree, "", AT_EMPTY_PATH).mode);
+    // The source's type is only needed to create a missing mountpoint of the same kind.
+    const kind = () => fileKind(ctx.sys.statx(tree, "", AT_EMPTY_PATH).mode);
     const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, kind);
     target = mountpoint.fd;
     const remount = bindRemountAttr(step.options.flags);

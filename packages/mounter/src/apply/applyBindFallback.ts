@@ -32,10 +32,7 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
   const source = sys.openat(AT_FDCWD, step.source, O_PATH | O_CLOEXEC);
   const fds = [source];
   try {
-    const mountpoint = prepareMountpoint(
-      ctx,
-      step.why,
-      step.target.path,
+    const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, () =>
       fileKind(sys.statx(source, "", AT_EMPTY_PATH).mode),
     );
     fds.push(mountpoint.fd);

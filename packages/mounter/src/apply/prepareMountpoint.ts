@@ -13,7 +13,8 @@ export interface Mountpoint {
 
 /**
  * Opens the mountpoint `inRootPath` inside the rootfs (never leaving it, never following a link
- * out), creating it when missing: a directory (with parents) for `dir`, an empty file for `file`.
+ * out), creating it when missing: a directory (with parents) for `dir`, an empty file for `file`
+ * (`kind` may be a function, called only when the mountpoint must be created).
  * The paths about to be created are journaled BEFORE they are made (a kill between mkdir and
  * journal must not leave an unknown directory behind); teardown removes them only if empty.
  * The fd is O_PATH|O_CLOEXEC; the caller closes it. Throws what the in-root opener throws.
@@ -22,7 +23,7 @@ export function prepareMountpoint(
   ctx: ApplyContext,
   why: string,
   inRootPath: string,
-  kind: "dir" | "file",
+  kind: "dir" | "file" | (() => "dir" | "file"),
 ): Mountpoint {
   const opts = { forceFallback: ctx.forceFallback };
   try {
@@ -33,7 +34,7 @@ export function prepareMountpoint(
   const missing = missingComponents(ctx, inRootPath);
   ctx.recorder.created(why, missing);
   const made =
-    kind === "dir"
+    (typeof kind === "function" ? kind() : kind) === "dir"
       ? mkdirAllInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o755, opts)
       : createFileInRoot(ctx.sys, ctx.rootFd, inRootPath, 0o644, opts);
   const unexpected = made.created.filter((p) => !missing.includes(p));

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
 
@@ -12,5 +11,6 @@ export const DEFAULT_STATE_DIR = "/run/ocimount";
  */
 export function journalPath(bundleDir: string, stateDir: string = DEFAULT_STATE_DIR): string {
   const real = realpathSync(bundleDir);
-  return join(stateDir, `${createHash("sha256").update(real).digest("hex")}.jsonl`);
+  // Bun's native hasher: importing node:crypto costs milliseconds at every CLI start.
+  return join(stateDir, `${new Bun.CryptoHasher("sha256").update(real).digest("hex")}.jsonl`);
 }
