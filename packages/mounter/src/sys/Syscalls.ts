@@ -93,4 +93,9 @@ export interface Syscalls {
   ): void;
   /** setns(2): join the namespace `fd` refers to (`nstype` CLONE_NEW* or 0 for any). */
   setns(fd: number, nstype: number): void;
+  /**
+   * unshare(2) for the calling thread. `unshare(CLONE_FS)` gives this thread its own root and
+   * cwd, which `setns(fd, CLONE_NEWNS)` needs in a threaded process such as bun (else EINVAL).
+   */
+  unshare(flags: number): void;
 }

@@ -185,5 +185,9 @@ export function createSyscalls(): Syscalls {
         throw new SyscallError("setns", c.errno(), { path: `fd ${fd}`, flags: nstype });
       }
     },
+    unshare(flags) {
+      const c = loadLibc();
+      if (c.fn.unshare(flags) < 0) throw new SyscallError("unshare", c.errno(), { flags });
+    },
   };
 }

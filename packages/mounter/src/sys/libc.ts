@@ -35,6 +35,7 @@ const LIBC_SYMBOLS = {
   umount2: { args: [ptr, i32], returns: i32 },
   renameat2: { args: [i32, ptr, i32, ptr, u32], returns: i32 },
   setns: { args: [i32, i32], returns: i32 },
+  unshare: { args: [i32], returns: i32 },
   syscall: { args: [], returns: i32 },
   __errno_location: { args: [], returns: ptr },
 } as const;

@@ -1,0 +1,50 @@
+import { runHook } from "@ocimount/mounter";
+import { defineCommand } from "citty";
+import { jsonArg } from "../commonArgs.ts";
+import { output } from "../Output.ts";
+import { oneLine } from "../oneLine.ts";
+import { UsageError } from "../UsageError.ts";
+
+/** Example invocations for `ocimount hook --help`. */
+export const examples = [
+  "ocimount hook --mounts /etc/ocimount/extra-mounts.json   # as a createRuntime hook",
+  "ocimount hook   # mounts from the bundle annotation org.ocimount.mounts",
+];
+
+/**
+ * `ocimount hook [--mounts FILE] [--json]`: the OCI hook. Reads the container state from stdin
+ * (as runc, crun, youki and podman write it), enters the container's mount namespace and adds
+ * the mounts of FILE (a JSON array of runtime-spec mounts) or of the bundle annotation
+ * `org.ocimount.mounts` inside its root. Any failure is one line on stderr and exit 1, which
+ * makes the runtime abort the start; nothing stays half-mounted.
+ */
+export default defineCommand({
+  meta: { name: "hook", description: "Add mounts to a starting container, as an OCI hook" },
+  args: {
+    mounts: {
+      type: "string",
+      description: "JSON array of runtime-spec mounts (default: annotation org.ocimount.mounts)",
+      valueHint: "FILE",
+    },
+    json: jsonArg,
+  },
+  async run({ args }) {
+    const out = output();
+    if (process.stdin.isTTY) {
+      throw new UsageError("the container state is read from stdin; run me as an OCI hook");
+    }
+    const stateText = await Bun.stdin.text();
+    const result = await runHook({
+      stateText,
+      ...(args.mounts === undefined ? {} : { mountsFile: args.mounts }),
+    });
+    for (const w of result.warnings) out.err(`ocimount: hook: warning: ${oneLine(w)}`);
+    if (args.json) out.json(result);
+    else {
+      const n = result.mounts.length;
+      out.out(
+        `${oneLine(result.containerId)}: ${n} mount${n === 1 ? "" : "s"} in ${oneLine(result.rootfs)}`,
+      );
+    }
+  },
+});

@@ -1,0 +1,23 @@
+import { planSetup } from "../plan/planSetup.ts";
+import type { SetupPlan } from "../plan/types.ts";
+import type { HookMounts } from "./parseHookMounts.ts";
+
+/**
+ * The setup plan for a hook's extra mounts inside the container's root (`rootPath`, absolute
+ * or relative to `bundleDir`): the mounter's own planner, without the rootfs self-bind (the
+ * runtime already made the root a mount, and the hook must not stack another over it) and
+ * without root.readonly or rootfs propagation (the runtime's business). Relative bind sources
+ * are taken relative to the bundle. Throws what `planSetup` throws (`MountError` `EINVALID`).
+ */
+export function planHookMounts(rootPath: string, mounts: HookMounts, bundleDir: string): SetupPlan {
+  const plan = planSetup(
+    {
+      root: { path: rootPath },
+      mounts: mounts.mounts,
+      linux: { maskedPaths: mounts.maskedPaths, readonlyPaths: mounts.readonlyPaths },
+    },
+    bundleDir,
+    { resolveHostPaths: false },
+  );
+  return { ...plan, steps: plan.steps.filter((s) => s.kind !== "rootfs-bind") };
+}
