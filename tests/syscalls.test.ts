@@ -141,7 +141,7 @@ mountTest("mount(2) and umount2 report errno right and apply flags", () => {
   });
 });
 
-mountTest("setns joins a namespace by fd; a mount namespace refuses a threaded process", () => {
+mountTest("setns joins a namespace by fd; a mount namespace needs unshare(CLONE_FS) first", () => {
   const out = scenario(`
     const uts = sys.openat(AT_FDCWD, "/proc/self/ns/uts", 0);
     out.uts = code(() => sys.setns(uts, 0x04000000));
@@ -149,8 +149,17 @@ mountTest("setns joins a namespace by fd; a mount namespace refuses a threaded p
     const mnt = sys.openat(AT_FDCWD, "/proc/self/ns/mnt", 0);
     out.mnt = code(() => sys.setns(mnt, 0x20000));
     out.notNs = code(() => sys.setns(sys.openat(AT_FDCWD, "/", O_DIRECTORY), 0));
+    out.ownFs = code(() => sys.unshare(0x200));
+    out.mntAfter = code(() => sys.setns(mnt, 0x20000));
   `);
   // bun runs helper threads sharing the fs struct (CLONE_FS): setns(2) says EINVAL for
-  // CLONE_NEWNS then, so joining a mount namespace needs a single-threaded helper process.
-  expect(out).toEqual({ uts: "ok", wrongType: "EINVAL", mnt: "EINVAL", notNs: "EINVAL" });
+  // CLONE_NEWNS then, until unshare(CLONE_FS) gives the calling thread its own.
+  expect(out).toEqual({
+    uts: "ok",
+    wrongType: "EINVAL",
+    mnt: "EINVAL",
+    notNs: "EINVAL",
+    ownFs: "ok",
+    mntAfter: "ok",
+  });
 });

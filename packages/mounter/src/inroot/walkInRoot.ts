@@ -20,11 +20,14 @@ export interface WalkOptions {
   create?: { kind: "dir" | "file"; mode: number };
 }
 
-/** An open directory on the way down from the root, with the name it was opened by. */
-interface Level {
+/** An O_PATH fd of one component and its S_IFMT type. */
+interface Found {
   fd: number;
-  name: string;
+  type: number;
 }
+
+/** Builds an InRootError for the walk's current position. */
+type Fail = (errno: number, name?: string, cause?: unknown) => InRootError;
 
 /**
  * Resolves `unsafePath` inside `rootFd` one component at a time, as the kernel would under
@@ -36,9 +39,10 @@ interface Level {
  * `..` pops the stack of directory fds this walk opened on its way down, and stays at the root
  * when the stack is empty. So every fd the walk holds was reached downwards from `rootFd`
  * through single names: no rename, symlink swap or `..` can take it outside the root, and no
- * dev/ino check of the parent is needed (the stack is the clamp). In a tree that stays still
- * this gives the kernel's answer: a directory's `..` is the directory it was opened from.
- * Each level holds one fd until the walk ends.
+ * dev/ino comparison with the root is needed (the stack is the clamp, and it cannot be fooled
+ * by a directory moved out of the root mid-walk, which a `..` opened by the kernel could).
+ * In a tree that stays still this is the kernel's answer: a directory's `..` is the directory
+ * it was opened from (across mount points too). Each level holds one fd until the walk ends.
  */
 export function walkInRoot(
   sys: Syscalls,
@@ -46,80 +50,140 @@ export function walkInRoot(
   unsafePath: string,
   options: WalkOptions,
 ): { fd: number; created: string[] } {
-  const stack: Level[] = [];
-  const created: string[] = [];
-  const pending = components(unsafePath).reverse();
-  const where = (name?: string) =>
-    `/${[...stack.map((l) => l.name), ...(name ? [name] : [])].join("/")}`;
-  const fail = (errno: number, name?: string, cause?: unknown) =>
-    new InRootError({
-      op: options.op,
-      errno,
-      path: unsafePath,
-      component: where(name),
-      created: [...created],
-      cause,
-    });
-  const closeAll = () => {
-    for (const level of stack.splice(0)) sys.close(level.fd);
-  };
-  let links = 0;
+  const walk = new RootWalk(sys, rootFd, unsafePath, options);
   try {
-    while (pending.length > 0) {
-      const name = pending.pop()!;
-      const last = pending.length === 0;
+    return walk.run();
+  } finally {
+    walk.closeAll();
+  }
+}
+
+class RootWalk {
+  /** Directories below the root, outermost first, with the names they were opened by. */
+  private readonly stack: { fd: number; name: string }[] = [];
+  /** Components still to resolve, the next one last. */
+  private readonly pending: string[];
+  readonly created: string[] = [];
+  private links = 0;
+
+  constructor(
+    private readonly sys: Syscalls,
+    private readonly rootFd: number,
+    private readonly unsafePath: string,
+    private readonly options: WalkOptions,
+  ) {
+    this.pending = components(unsafePath).reverse();
+  }
+
+  run(): { fd: number; created: string[] } {
+    while (this.pending.length > 0) {
+      const name = this.pending.pop()!;
       if (name === "" || name === ".") continue;
       if (name === "..") {
-        const top = stack.pop();
-        if (top) sys.close(top.fd);
+        const top = this.stack.pop();
+        if (top) this.sys.close(top.fd);
         continue;
       }
-      const here = stack.at(-1)?.fd ?? rootFd;
-      let found = openComponent(sys, here, name, fail);
-      if (found === undefined) {
-        if (!options.create) throw fail(ENOENT, name);
-        // `new/` or `new/.` as a file: the kernel's open(O_CREAT) says EISDIR and creates nothing.
-        if (
-          options.create.kind === "file" &&
-          !last &&
-          pending.every((p) => p === "" || p === ".")
-        ) {
-          throw fail(EISDIR, name);
-        }
-        const kind = last && options.create.kind === "file" ? "file" : "dir";
-        const made = createMissing(sys, here, name, kind, options.create.mode, fail);
-        if (made.created) created.push(where(name));
-        found = made;
-      }
-      if (found.type === S_IFDIR) {
-        stack.push({ fd: found.fd, name });
-        continue;
-      }
-      if (found.type === S_IFLNK && !(last && options.flags & O_NOFOLLOW && !options.create)) {
-        if (++links > MAX_LINKS) {
-          sys.close(found.fd);
-          throw fail(ELOOP, name);
-        }
-        const target = readTarget(sys, found.fd);
-        if (target === "") throw fail(ENOENT, name);
-        if (target.startsWith("/")) closeAll();
-        pending.push(...components(target).reverse());
-        continue;
-      }
-      if (!last || options.flags & O_DIRECTORY || options.create?.kind === "dir") {
-        sys.close(found.fd);
-        throw fail(ENOTDIR, name);
-      }
-      closeAll();
-      return { fd: found.fd, created };
+      const fd = this.step(name, this.pending.length === 0);
+      if (fd !== undefined) return { fd, created: this.created };
     }
-    if (options.create?.kind === "file") throw fail(EISDIR);
-    const top = stack.pop();
-    closeAll();
-    return { fd: top?.fd ?? sys.openat(rootFd, ".", O_PATH | O_DIRECTORY), created };
-  } catch (error) {
-    closeAll();
-    throw error;
+    if (this.options.create?.kind === "file") throw this.fail(EISDIR);
+    const top = this.stack.pop();
+    return {
+      fd: top?.fd ?? this.sys.openat(this.rootFd, ".", O_PATH | O_DIRECTORY),
+      created: this.created,
+    };
+  }
+
+  /** Resolves one name; returns the final fd when the walk ends on a non-directory. */
+  private step(name: string, last: boolean): number | undefined {
+    const { flags, create } = this.options;
+    const found = this.open(name) ?? this.createMissing(name, last);
+    if (found.type === S_IFDIR) {
+      this.stack.push({ fd: found.fd, name });
+      return undefined;
+    }
+    if (found.type === S_IFLNK && !(last && flags & O_NOFOLLOW && !create)) {
+      this.follow(found.fd, name);
+      return undefined;
+    }
+    if (!last || flags & O_DIRECTORY || create?.kind === "dir") {
+      this.sys.close(found.fd);
+      throw this.fail(ENOTDIR, name);
+    }
+    return found.fd;
+  }
+
+  /** Opens `name` in the current directory without following it; undefined when missing. */
+  private open(name: string): Found | undefined {
+    const here = this.stack.at(-1)?.fd ?? this.rootFd;
+    try {
+      // The common case, a directory, in one call: O_DIRECTORY|O_NOFOLLOW refuses links and files.
+      return { fd: this.sys.openat(here, name, O_PATH | O_NOFOLLOW | O_DIRECTORY), type: S_IFDIR };
+    } catch (error) {
+      if (!(error instanceof SyscallError)) throw error;
+      if (error.errno === ENOENT) return undefined;
+      if (error.errno !== ENOTDIR) throw this.fail(error.errno, name, error);
+    }
+    try {
+      const fd = this.sys.openat(here, name, O_PATH | O_NOFOLLOW);
+      return { fd, type: typeOf(this.sys, fd) };
+    } catch (error) {
+      if (!(error instanceof SyscallError)) throw error;
+      if (error.errno === ENOENT) return undefined;
+      throw this.fail(error.errno, name, error);
+    }
+  }
+
+  /** A missing name: ENOENT, or created as a directory (or the file, when last). */
+  private createMissing(name: string, last: boolean): Found {
+    const create = this.options.create;
+    if (!create) throw this.fail(ENOENT, name);
+    // `new/` or `new/.` as a file: the kernel's open(O_CREAT) says EISDIR and creates nothing.
+    if (create.kind === "file" && !last && this.pending.every((p) => p === "" || p === ".")) {
+      throw this.fail(EISDIR, name);
+    }
+    const here = this.stack.at(-1)?.fd ?? this.rootFd;
+    const kind = last ? create.kind : "dir";
+    const made = createMissing(this.sys, here, name, kind, create.mode, this.fail);
+    if (made.created) this.created.push(this.where(name));
+    return made;
+  }
+
+  /** Follows the link open as `fd` (closing it): its target's components go first. */
+  private follow(fd: number, name: string): void {
+    if (++this.links > MAX_LINKS) {
+      this.sys.close(fd);
+      throw this.fail(ELOOP, name);
+    }
+    let target: string;
+    try {
+      target = this.sys.readlinkat(fd, ""); // the link itself, by its O_PATH fd (Linux 2.6.39)
+    } finally {
+      this.sys.close(fd);
+    }
+    if (target === "") throw this.fail(ENOENT, name);
+    if (target.startsWith("/")) this.closeAll();
+    this.pending.push(...components(target).reverse());
+  }
+
+  /** The in-root path of the current directory, or of `name` in it. */
+  private where(name?: string): string {
+    return `/${[...this.stack.map((l) => l.name), ...(name ? [name] : [])].join("/")}`;
+  }
+
+  private readonly fail: Fail = (errno, name, cause) =>
+    new InRootError({
+      op: this.options.op,
+      errno,
+      path: this.unsafePath,
+      component: this.where(name),
+      created: [...this.created],
+      cause,
+    });
+
+  closeAll(): void {
+    for (const level of this.stack.splice(0)) this.sys.close(level.fd);
   }
 }
 
@@ -127,40 +191,4 @@ export function walkInRoot(
 function components(path: string): string[] {
   const parts = path.split("/");
   return path.startsWith("/") ? parts.slice(1) : parts;
-}
-
-/**
- * Opens one name below `dirFd` without following it: `{fd, type}` with type S_IFDIR, S_IFLNK
- * or another S_IFMT value, or undefined when the name does not exist.
- */
-function openComponent(
-  sys: Syscalls,
-  dirFd: number,
-  name: string,
-  fail: (errno: number, name?: string, cause?: unknown) => InRootError,
-): { fd: number; type: number } | undefined {
-  try {
-    // The common case, a directory, in one call: O_DIRECTORY|O_NOFOLLOW refuses links and files.
-    return { fd: sys.openat(dirFd, name, O_PATH | O_NOFOLLOW | O_DIRECTORY), type: S_IFDIR };
-  } catch (error) {
-    if (!(error instanceof SyscallError)) throw error;
-    if (error.errno === ENOENT) return undefined;
-    if (error.errno !== ENOTDIR) throw fail(error.errno, name, error);
-  }
-  try {
-    const fd = sys.openat(dirFd, name, O_PATH | O_NOFOLLOW);
-    return { fd, type: typeOf(sys, fd) };
-  } catch (error) {
-    if (error instanceof SyscallError && error.errno === ENOENT) return undefined;
-    throw error instanceof SyscallError ? fail(error.errno, name, error) : error;
-  }
-}
-
-/** Reads a link through its O_PATH fd (readlinkat(fd, ""), Linux 2.6.39) and closes the fd. */
-function readTarget(sys: Syscalls, fd: number): string {
-  try {
-    return sys.readlinkat(fd, "");
-  } finally {
-    sys.close(fd);
-  }
 }

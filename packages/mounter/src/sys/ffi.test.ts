@@ -124,6 +124,7 @@ describe("errno comes back right", () => {
       "EBADF",
     ],
     ["setns of a bad fd", () => sys.setns(987654, 0), "setns", "EBADF"],
+    ["unshare with an unknown flag", () => sys.unshare(0x1), "unshare", "EINVAL"],
     [
       "a path with a NUL byte",
       () => sys.openat(AT_FDCWD, "/etc\0/passwd", O_PATH),
