@@ -3,14 +3,16 @@
  * private mount namespace (fixtures/mounter/scenario.ts) and reads mountinfo back.
  */
 import { afterAll, describe, expect } from "bun:test";
+import { writeFileSync } from "node:fs";
 import {
   type ActionResult,
   makeBundle,
   mountAt,
   removeBundle,
   runScenario,
+  SCENARIO,
 } from "./fixtures/mounter/bundle.ts";
-import { mountTest } from "./helpers/namespace.ts";
+import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 const made: string[] = [];
 afterAll(() => {
@@ -417,4 +419,41 @@ describe("journal, rollback, teardown", () => {
     expect(down!.name).toBe("TeardownError");
     expect(mountAt(info!, dir, "/a/x")?.source).toBe("foreign");
   });
+});
+
+describe("user namespace", () => {
+  mountTest(
+    "in unshare -Urm, locked flags of the source are kept (and warned about), not an EPERM",
+    () => {
+      const dir = bundle(["dir src"]);
+      const scenario = {
+        bundleDir: dir,
+        stateDir: `${dir}/.state`,
+        config: {
+          root: { path: "rootfs" },
+          mounts: [
+            { destination: "/b", type: "bind", source: "src", options: ["bind", "ro"] },
+            { destination: "/t", type: "tmpfs", options: ["nosuid"] },
+          ],
+        },
+        actions: ["setup", "mountinfo", "teardown", "mountinfo"],
+      };
+      writeFileSync(`${dir}/scenario.json`, JSON.stringify(scenario));
+      const script = `mount -t tmpfs -o nosuid,nodev,noexec srcfs ${dir}/src && unshare -Urm --propagation private -- bun ${SCENARIO} @${dir}/scenario.json`;
+      const r = runInNamespace(["sh", "-c", script]);
+      expect(r.stderr).toBe("");
+      const [setup, info, down, after] = JSON.parse(r.stdout) as ActionResult[];
+      expect(setup!.ok).toBe(true);
+      expect(setup!.warnings.join(" ")).toContain("locked");
+      expect([...opts(mountAt(info!, dir, "/b"))]).toEqual(
+        expect.arrayContaining(["ro", "nosuid", "nodev", "noexec"]),
+      );
+      expect(mountAt(info!, dir, "/t")?.fs).toBe("tmpfs");
+      expect(down!.ok).toBe(true);
+      expect(after!.mounts.filter((m: ActionResult) => m.at.startsWith(`${dir}/rootfs/`))).toEqual(
+        [],
+      );
+    },
+    { onlyRoot: true },
+  );
 });
