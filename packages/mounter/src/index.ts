@@ -37,6 +37,8 @@ export type {
 export { type SetupOptions, type SetupResult, setup } from "./setup.ts";
 export { type StatusReport, type StepStatus, status } from "./status.ts";
 export { errnoText } from "./sys/errnoText.ts";
+export type { FakeCall, FakeSyscalls, FakeSyscallsOptions } from "./sys/fake.ts";
+export { createFakeSyscalls } from "./sys/fake.ts";
 export { createSyscalls } from "./sys/ffi.ts";
 export type { SyscallContext } from "./sys/SyscallError.ts";
 export { SyscallError } from "./sys/SyscallError.ts";

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { resolveInRootSync } from "@ocimount/symlink-resolver";
 import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_PATH } from "../sys/constants.ts";
 import { createSyscalls } from "../sys/ffi.ts";
+import { SyscallError } from "../sys/SyscallError.ts";
+import type { Syscalls } from "../sys/Syscalls.ts";
 import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";
 import { openInRoot } from "./openInRoot.ts";
@@ -145,4 +147,21 @@ test("no fd is left open by failures or successes", () => {
     }
   }
   expect(new Set(readdirSync("/proc/self/fd"))).toEqual(before);
+});
+
+test("a kernel without openat2 (ENOSYS) gets the walk, and is asked only once", () => {
+  let asked = 0;
+  const old: Syscalls = {
+    ...sys,
+    openat2: () => {
+      asked++;
+      throw new SyscallError("openat2", 38);
+    },
+  };
+  for (const unsafePath of ["a/rel", "a/escape", "a/abstofile"]) {
+    const fd = openInRoot(old, rootFd, unsafePath);
+    expect(fdPath(fd)).toBe(resolveInRootSync(tree.root, unsafePath));
+    sys.close(fd);
+  }
+  expect(asked).toBe(1);
 });

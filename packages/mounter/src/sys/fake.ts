@@ -1,0 +1,104 @@
+import { S_IFDIR } from "./constants.ts";
+import { SyscallError } from "./SyscallError.ts";
+import type { FileStat, Syscalls } from "./Syscalls.ts";
+
+const EBADF = 9;
+const EINVAL = 22;
+
+/** One recorded call: the method name and its arguments, as passed. */
+export interface FakeCall {
+  op: keyof Syscalls;
+  args: unknown[];
+}
+
+/** How a {@link createFakeSyscalls} fake behaves; by default every call succeeds. */
+export interface FakeSyscallsOptions {
+  /** An errno to make the call fail with (thrown as SyscallError), or undefined to succeed. */
+  failOn?: (op: keyof Syscalls, args: readonly unknown[]) => number | undefined;
+  /** What statx reports for (dirfd, path); the default is a 0755 root-owned directory. */
+  stat?: (dirfd: number, path: string) => Partial<FileStat>;
+  /** Link targets for readlinkat; the default is EINVAL (not a link). */
+  readlink?: (dirfd: number, path: string) => string | undefined;
+}
+
+/** A recording fake: the calls made, in order, and the fds it handed out that are still open. */
+export interface FakeSyscalls extends Syscalls {
+  readonly calls: FakeCall[];
+  readonly openFds: ReadonlySet<number>;
+}
+
+/**
+ * A `Syscalls` that touches nothing: it records every call, hands out fds counting up from
+ * 100, fails closing an fd it did not hand out (EBADF), and otherwise succeeds unless `failOn`
+ * says otherwise. For unit tests of the planner, engine and CLI without root; it knows nothing
+ * of paths, so it proves the order and arguments of calls, never their effect.
+ */
+export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSyscalls {
+  const calls: FakeCall[] = [];
+  const openFds = new Set<number>();
+  let nextFd = 100;
+  const call = (op: keyof Syscalls, args: unknown[]): void => {
+    calls.push({ op, args });
+    const errno = options.failOn?.(op, args);
+    if (errno)
+      throw new SyscallError(op, errno, {
+        path: typeof args[1] === "string" ? args[1] : undefined,
+      });
+  };
+  const newFd = (op: keyof Syscalls, args: unknown[]): number => {
+    call(op, args);
+    openFds.add(nextFd);
+    return nextFd++;
+  };
+  return {
+    calls,
+    openFds,
+    openat: (...args) => newFd("openat", args),
+    openat2: (...args) => newFd("openat2", args),
+    openTree: (...args) => newFd("openTree", args),
+    fsopen: (...args) => newFd("fsopen", args),
+    fsmount: (...args) => newFd("fsmount", args),
+    close(...args) {
+      call("close", args);
+      if (!openFds.delete(args[0]))
+        throw new SyscallError("close", EBADF, { path: `fd ${args[0]}` });
+    },
+    statx(...args) {
+      call("statx", args);
+      return { ...DIRECTORY, ...options.stat?.(args[0], args[1]) };
+    },
+    readlinkat(...args) {
+      call("readlinkat", args);
+      const target = options.readlink?.(args[0], args[1]);
+      if (target === undefined) throw new SyscallError("readlinkat", EINVAL, { path: args[1] });
+      return target;
+    },
+    fstatfs(...args) {
+      call("fstatfs", args);
+      return { flags: 0, type: 0 };
+    },
+    mkdirat: (...args) => call("mkdirat", args),
+    unlinkat: (...args) => call("unlinkat", args),
+    mount: (...args) => call("mount", args),
+    umount2: (...args) => call("umount2", args),
+    moveMount: (...args) => call("moveMount", args),
+    mountSetattr: (...args) => call("mountSetattr", args),
+    fsconfig: (...args) => call("fsconfig", args),
+    renameat2: (...args) => call("renameat2", args),
+    setns: (...args) => call("setns", args),
+    unshare: (...args) => call("unshare", args),
+  };
+}
+
+const DIRECTORY: FileStat = {
+  mode: S_IFDIR | 0o755,
+  devMajor: 0,
+  devMinor: 1,
+  rdevMajor: 0,
+  rdevMinor: 0,
+  ino: 2n,
+  uid: 0,
+  gid: 0,
+  mountId: 1,
+  isMountRoot: false,
+};
