@@ -34,7 +34,7 @@ export function holdSources(sys: Syscalls, plan: SetupPlan): HeldSources {
       try {
         fd = sys.openTree(AT_FDCWD, step.source, flags);
       } catch (err) {
-        throw asMountError(err, step.why, { source: step.source });
+        throw asMountError(err, step.why, { source: step.source, target: step.target.hostPath });
       }
       const k = key(step.source, step.recursive);
       held.set(k, [...(held.get(k) ?? []), fd]);
