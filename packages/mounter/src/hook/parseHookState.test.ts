@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { HookError } from "./HookError.ts";
 import { parseHookState } from "./parseHookState.ts";
 
-const good = { ociVersion: "1.0.2", id: "c1", status: "creating", pid: 42, bundle: "/b" };
+const good = { ociVersion: "1.0.2", id: "c1", status: "creating" as const, pid: 42, bundle: "/b" };
 const json = (v: unknown) => JSON.stringify(v);
 
 interface Bad {
