@@ -406,19 +406,32 @@ describe("journal, rollback, teardown", () => {
     expect(states["mounts[1]"]).toBe("missing");
   });
 
-  mountTest("teardown leaves a mount it did not make, and reports the covered one", () => {
-    const dir = bundle([]);
-    const mounts = [{ destination: "/a", type: "tmpfs" }];
-    const [, , down, info] = run(dir, { mounts }, [
-      "setup",
-      { sh: `mkdir -p ${dir}/rootfs/a/x && mount -t tmpfs foreign ${dir}/rootfs/a/x` },
-      "teardown",
-      "mountinfo",
-    ]);
-    expect(down!.ok).toBe(false);
-    expect(down!.name).toBe("TeardownError");
-    expect(mountAt(info!, dir, "/a/x")?.source).toBe("foreign");
-  });
+  mountTest(
+    "teardown leaves a mount it did not make (and what is above it), reports it, and can be retried",
+    () => {
+      const dir = bundle([]);
+      const mounts = [
+        { destination: "/a", type: "tmpfs" },
+        { destination: "/b", type: "bind", source: "rootfs/etc", options: ["bind", "ro"] },
+      ];
+      const [, , down, info, , retry, after] = run(dir, { mounts }, [
+        "setup",
+        { sh: `mkdir -p ${dir}/rootfs/a/x && mount -t tmpfs foreign ${dir}/rootfs/a/x` },
+        "teardown",
+        "mountinfo",
+        { sh: `umount ${dir}/rootfs/a/x` },
+        "teardown",
+        "mountinfo",
+      ]);
+      expect(down!.ok).toBe(false);
+      expect(down!.name).toBe("TeardownError");
+      expect(mountAt(info!, dir, "/a/x")?.source).toBe("foreign");
+      expect(mountAt(info!, dir, "/a")?.fs).toBe("tmpfs");
+      expect(mountAt(info!, dir, "/b")).toBeUndefined();
+      expect(retry!.ok).toBe(true);
+      expect(after!.mounts).toEqual([]);
+    },
+  );
 });
 
 describe("user namespace", () => {

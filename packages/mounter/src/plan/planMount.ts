@@ -29,6 +29,7 @@ export function planMount(
       detail: "idmap needs uidMappings and gidMappings",
     });
   }
+  if (parsed.remount) warnings.push(`${why}: "remount" is ignored (setup makes new mounts)`);
   if (mount.type === "bind" || parsed.bind) {
     if (!mount.source) {
       throw new MountError({

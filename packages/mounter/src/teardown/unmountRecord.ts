@@ -1,15 +1,19 @@
 import {
+  AT_EMPTY_PATH,
   AT_SYMLINK_NOFOLLOW,
   MNT_DETACH,
   type MountInfoEntry,
   UMOUNT_NOFOLLOW,
 } from "@ocimount/mount-flags";
 import { asMountError } from "../apply/asMountError.ts";
+import { procFd } from "../apply/procFd.ts";
 import { MountError } from "../errors.ts";
 import type { SetupRecord } from "../journal/SetupRecord.ts";
-import { AT_FDCWD } from "../sys/constants.ts";
+import { AT_FDCWD, O_CLOEXEC, O_NOFOLLOW, O_PATH } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { mountTree } from "./mountTree.ts";
+
+const EBUSY = 16;
 
 /** What unmounting a record did. */
 export interface UnmountOutcome {
@@ -33,9 +37,10 @@ function selfBindId(sys: Syscalls, record: SetupRecord): number | undefined {
  * the tree recorded when setup completed, and, for a setup that never completed (crash,
  * rollback), everything below our self-bind: it was made by us, since the tree did not exist
  * before setup. When the live tree below the self-bind is exactly ours, one
- * umount2(MNT_DETACH|UMOUNT_NOFOLLOW) of the self-bind takes it (KERNEL-NOTES 13). Otherwise
- * each mount of ours is unmounted alone, deepest first, after checking that the path still
- * leads to that mount ID; failures are collected, never stop the loop.
+ * umount2(MNT_DETACH|UMOUNT_NOFOLLOW) of the self-bind (a host path) takes it (KERNEL-NOTES 13).
+ * Otherwise each mount of ours is unmounted alone, deepest first, through an fd checked to be
+ * that mount (`unmountOne`); one with a mount we did not make below it is left, and reported.
+ * Failures are collected, never stop the loop.
  */
 export function unmountRecord(
   sys: Syscalls,
@@ -65,23 +70,49 @@ export function unmountRecord(
   let unmounted = 0;
   for (const m of live) {
     try {
-      const top = sys.statx(AT_FDCWD, m.mountPoint, AT_SYMLINK_NOFOLLOW);
-      if (top.mountId !== m.mountId) {
+      const foreign = mountTree(mountinfo, m.mountId).find((d) => !ours.has(d.mountId));
+      if (foreign) {
         throw new MountError({
           code: "ESYSCALL",
           op: "umount2",
           target: m.mountPoint,
-          errno: 16,
-          detail: `mount ${m.mountId} is covered by mount ${top.mountId}`,
+          errno: EBUSY,
+          detail: `mount ${foreign.mountId} at ${foreign.mountPoint} was not made by setup`,
         });
       }
-      sys.umount2(m.mountPoint, UMOUNT_NOFOLLOW);
+      unmountOne(sys, m);
       unmounted++;
     } catch (err) {
       errors.push(asMountError(err, whyOf(record, m.mountId), { target: m.mountPoint }));
     }
   }
   return { unmounted, fastPath: false, errors };
+}
+
+/**
+ * Unmounts exactly mount `m`: opens its mountpoint O_PATH|O_NOFOLLOW, checks the fd is the root
+ * of that mount ID, then detaches through the fd's magic link. A path string alone (even with
+ * UMOUNT_NOFOLLOW, which only covers the last component) could be redirected by a directory on
+ * the way swapped for a symlink between the check and the call; the fd cannot. MNT_DETACH,
+ * because the fd itself keeps the mount busy; it is safe since nothing foreign is below it.
+ */
+function unmountOne(sys: Syscalls, m: MountInfoEntry): void {
+  const fd = sys.openat(AT_FDCWD, m.mountPoint, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+  try {
+    const st = sys.statx(fd, "", AT_EMPTY_PATH);
+    if (st.mountId !== m.mountId || !st.isMountRoot) {
+      throw new MountError({
+        code: "ESYSCALL",
+        op: "umount2",
+        target: m.mountPoint,
+        errno: EBUSY,
+        detail: `mount ${m.mountId} is covered by mount ${st.mountId}`,
+      });
+    }
+    sys.umount2(procFd(fd), MNT_DETACH);
+  } finally {
+    sys.close(fd);
+  }
 }
 
 function whyOf(record: SetupRecord, mountId: number): string {
