@@ -6,7 +6,7 @@ import { asMountError } from "./apply/asMountError.ts";
 import { inUserNamespace } from "./apply/inUserNamespace.ts";
 import { verifyMounts } from "./apply/verifyMounts.ts";
 import type { MountConfig } from "./configTypes.ts";
-import { type MountError, TeardownError } from "./errors.ts";
+import { MountError, TeardownError } from "./errors.ts";
 import { JournalWriter } from "./journal/JournalWriter.ts";
 import { journalPath } from "./journal/journalPath.ts";
 import type { SetupRecord } from "./journal/SetupRecord.ts";
@@ -59,7 +59,7 @@ export async function setup(
       : planSetup(input.config, input.bundleDir, { resolveHostPaths: false, ...options });
   const sys = options.sys ?? createSyscalls();
   const journal = JournalWriter.create(
-    journalPath(plan.bundleDir, options.stateDir),
+    bundleJournalPath(plan.bundleDir, options.stateDir),
     plan.bundleDir,
   );
   const begin = {
@@ -144,6 +144,20 @@ function rollBack(
     unlinkSync(journal.path);
   }
   return error;
+}
+
+function bundleJournalPath(bundleDir: string, stateDir: string | undefined): string {
+  try {
+    return journalPath(bundleDir, stateDir);
+  } catch (err) {
+    throw new MountError({
+      code: "EINVALID",
+      op: "setup",
+      target: bundleDir,
+      detail: "bundle directory not found",
+      cause: err,
+    });
+  }
 }
 
 function closeQuietly(sys: Syscalls, fd: number): void {
