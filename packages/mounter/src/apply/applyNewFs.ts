@@ -5,6 +5,7 @@ import {
   MOVE_MOUNT_F_EMPTY_PATH,
   MOVE_MOUNT_T_EMPTY_PATH,
 } from "@ocimount/mount-flags";
+import { MountError } from "../errors.ts";
 import { openInRoot } from "../inroot/openInRoot.ts";
 import type { NewFsStep } from "../plan/types.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
@@ -73,6 +74,15 @@ function mountNewFsFallback(
   attr: number,
 ): void {
   const { sys } = ctx;
+  if (step.options.tmpcopyup || step.options.idmap || step.options.recursiveIdmap) {
+    const what = step.options.tmpcopyup ? "tmpcopyup" : "idmap";
+    throw new MountError({
+      code: "ENOTSUP",
+      op: what,
+      where: step.why,
+      detail: `${what} needs fsopen/fsmount (a detached mount)`,
+    });
+  }
   sys.mount(
     step.source ?? step.fsType,
     procFd(target),
