@@ -434,6 +434,27 @@ describe("journal, rollback, teardown", () => {
   );
 });
 
+describe("file descriptors", () => {
+  mountTest("setup, a failed setup and teardown leave no fd open", () => {
+    const dir = bundle(["dir shared", "file shared/f x"]);
+    const good = [
+      { destination: "/t", type: "tmpfs" },
+      { destination: "/b", type: "bind", source: "shared", options: ["rbind", "ro"] },
+      { destination: "/f", type: "bind", source: "shared/f", options: ["bind"] },
+    ];
+    const linux = { maskedPaths: ["/etc/motd", "/t"], readonlyPaths: ["/b"] };
+    const [before, setup, afterSetup, down, afterDown] = run(dir, { mounts: good, linux }, ["fds", "setup", "fds", "teardown", "fds"]);
+    expect(setup!.ok).toBe(true);
+    expect(down!.ok).toBe(true);
+    expect(afterSetup!.fds).toBe(before!.fds);
+    expect(afterDown!.fds).toBe(before!.fds);
+    const bad = [...good, { destination: "/x", type: "bind", source: "missing", options: ["bind"] }];
+    const [before2, failed, after2] = run(dir, { mounts: bad }, ["fds", "setup", "fds"]);
+    expect(failed!.ok).toBe(false);
+    expect(after2!.fds).toBe(before2!.fds);
+  });
+});
+
 describe("user namespace", () => {
   mountTest(
     "in unshare -Urm, locked flags of the source are kept (and warned about), not an EPERM",
