@@ -1,0 +1,35 @@
+import { afterAll, expect, test } from "bun:test";
+import { statSync } from "node:fs";
+import { join } from "node:path";
+
+const UNSHARE = ["unshare", "-m", "--propagation", "private", "--"];
+const isRoot = process.getuid?.() === 0;
+const sleepers: Bun.Subprocess[] = [];
+afterAll(() => {
+  for (const s of sleepers) s.kill(9);
+});
+
+test.skipIf(!isRoot)(
+  `bun must unshare(CLONE_FS) before setns(CLONE_NEWNS); enterMountNamespace does${isRoot ? "" : " [skipped: needs root]"}`,
+  async () => {
+    const target = Bun.spawn([...UNSHARE, "sleep", "600"], { stdout: "ignore" });
+    sleepers.push(target);
+    const { ino } = statSync("/proc/self/ns/mnt");
+    while (statSync(`/proc/${target.pid}/ns/mnt`).ino === ino) await Bun.sleep(5);
+    const script = join(import.meta.dir, "enterMountNamespace.fixture.ts");
+    const r = Bun.spawnSync([...UNSHARE, "bun", script, String(target.pid)], {
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    expect(r.stderr.toString()).toBe("");
+    const out = JSON.parse(r.stdout.toString());
+    expect(out).toEqual({
+      ownAgain: false, // already there: no setns at all
+      bareSetns: "EINVAL", // bun's threads share the fs struct (setns(2), EINVAL)
+      entered: true,
+      now: out.target, // this thread is in the target's namespace now
+      target: expect.stringMatching(/^mnt:\[\d+\]$/),
+      enteredAgain: false,
+    });
+  },
+);
