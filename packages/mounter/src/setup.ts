@@ -84,7 +84,9 @@ export async function setup(
       },
       mounted: (m) => {
         record.pending = [];
-        journal.append({ t: "mounted", ...m });
+        // The self-bind's ID is written at once: a crash must not lose which mount is ours.
+        if (m.why === "root.path") journal.append({ t: "mounted", ...m });
+        else journal.hold({ t: "mounted", ...m });
       },
       created: (why, paths) => {
         record.created.push(...paths);

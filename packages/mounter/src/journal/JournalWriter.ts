@@ -37,13 +37,29 @@ export class JournalWriter {
     }
   }
 
-  /** Appends one entry as one write(2). */
+  private held = "";
+
+  /** Appends one entry (after any held one) in one write(2). */
   append(entry: JournalEntry): void {
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    writeSync(this.fd, `${this.held}${JSON.stringify(entry)}\n`);
+    this.held = "";
+  }
+
+  /**
+   * Holds an entry until the next `append` or `close`, so that "mounted k" and "intent k+1" go
+   * out in one write(2). Only for entries whose loss a reader tolerates: a kill in between
+   * leaves step k looking pending, and teardown of an unfinished setup takes the whole tree
+   * below the self-bind anyway.
+   */
+  hold(entry: JournalEntry): void {
+    this.held += `${JSON.stringify(entry)}\n`;
   }
 
   close(): void {
-    if (this.fd >= 0) closeSync(this.fd);
+    if (this.fd < 0) return;
+    if (this.held) writeSync(this.fd, this.held);
+    this.held = "";
+    closeSync(this.fd);
     this.fd = -1;
   }
 }
