@@ -39,7 +39,7 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
     const error = asMountError(err, "hook");
     const undo = {
       bundleDir: plan.bundleDir,
-      rootfs: realpathSync(plan.rootfs),
+      rootfs: realRootfs(plan.rootfs),
       before,
       applied: ctx.applied,
       created,
@@ -50,5 +50,14 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
   } finally {
     sys.close(ctx.rootFd);
     ctx.rootFd = -1;
+  }
+}
+
+/** The root's real path as mountinfo shows it (symlinks in the bundle path resolved). */
+function realRootfs(rootfs: string): string {
+  try {
+    return realpathSync(rootfs);
+  } catch {
+    return rootfs;
   }
 }
