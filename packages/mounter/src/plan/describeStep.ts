@@ -1,4 +1,13 @@
-import { formatMountFlags, MS_REC } from "@ocimount/mount-flags";
+import {
+  formatMountAttr,
+  formatMountFlags,
+  MOUNT_ATTR__ATIME,
+  MOUNT_OPTIONS,
+  MS_NOATIME,
+  MS_REC,
+  MS_RELATIME,
+  MS_STRICTATIME,
+} from "@ocimount/mount-flags";
 import type { Step, StepOptions } from "./types.ts";
 
 /** A step in words: what it mounts, from where, with which options (for `formatPlan`). */
@@ -17,18 +26,40 @@ function propagationName(p: number): string {
   return p & MS_REC ? `r${word}` : word;
 }
 
-/** The option words of parsed options: set flags, `-cleared` flags, propagation, data, extras. */
+const ATIME_MODES = MS_NOATIME | MS_RELATIME | MS_STRICTATIME;
+
+/**
+ * The option words for cleared bits (`rw`, `suid`...). Atime modes that a chosen mode replaced
+ * are left out: the chosen mode says it.
+ */
+function clearWords(o: StepOptions): string[] {
+  const bits = o.flags & ATIME_MODES ? o.clearFlags & ~ATIME_MODES : o.clearFlags;
+  return MOUNT_OPTIONS.filter((m) => m.clear && m.flag && bits & m.flag).map((m) => m.option);
+}
+
+/** The spec word that clears a MOUNT_ATTR name: `ro` -> `rw`, `nosuid` -> `suid`. */
+function clearedName(word: string): string {
+  if (word === "ro") return "rw";
+  return word.startsWith("no") ? word.slice(2) : `-${word}`;
+}
+
+/** The `r*` option words of the recursive attributes: `rro`, `rnosuid`, `rrw`, `rrelatime`. */
+function recursiveWords(o: StepOptions): string[] {
+  const { attrSet, attrClr } = o.recursive;
+  const words = formatMountAttr(attrSet);
+  if (attrClr & MOUNT_ATTR__ATIME && !(attrSet & MOUNT_ATTR__ATIME)) words.push("relatime");
+  words.push(...formatMountAttr(attrClr & ~MOUNT_ATTR__ATIME & ~attrSet).map(clearedName));
+  return words.map((w) => `r${w}`);
+}
+
+/** The option words of parsed options: set flags, cleared flags, propagation, recursive, data, extras. */
 export function describeOptions(o: StepOptions): string[] {
   const words = [
     ...formatMountFlags(o.flags),
-    ...formatMountFlags(o.clearFlags).map((f) => `-${f}`),
+    ...clearWords(o),
+    ...o.propagation.map(propagationName),
   ];
-  words.push(...o.propagation.map(propagationName));
-  if (o.recursive.attrSet || o.recursive.attrClr) {
-    words.push(
-      `recursive(set=0x${o.recursive.attrSet.toString(16)},clear=0x${o.recursive.attrClr.toString(16)})`,
-    );
-  }
+  words.push(...recursiveWords(o));
   if (o.idmap || o.recursiveIdmap) words.push(o.recursiveIdmap ? "ridmap" : "idmap");
   if (o.tmpcopyup) words.push("tmpcopyup");
   if (o.data) words.push(`data=${o.data}`);
