@@ -443,12 +443,21 @@ describe("file descriptors", () => {
       { destination: "/f", type: "bind", source: "shared/f", options: ["bind"] },
     ];
     const linux = { maskedPaths: ["/etc/motd", "/t"], readonlyPaths: ["/b"] };
-    const [before, setup, afterSetup, down, afterDown] = run(dir, { mounts: good, linux }, ["fds", "setup", "fds", "teardown", "fds"]);
+    const [before, setup, afterSetup, down, afterDown] = run(dir, { mounts: good, linux }, [
+      "fds",
+      "setup",
+      "fds",
+      "teardown",
+      "fds",
+    ]);
     expect(setup!.ok).toBe(true);
     expect(down!.ok).toBe(true);
     expect(afterSetup!.fds).toBe(before!.fds);
     expect(afterDown!.fds).toBe(before!.fds);
-    const bad = [...good, { destination: "/x", type: "bind", source: "missing", options: ["bind"] }];
+    const bad = [
+      ...good,
+      { destination: "/x", type: "bind", source: "missing", options: ["bind"] },
+    ];
     const [before2, failed, after2] = run(dir, { mounts: bad }, ["fds", "setup", "fds"]);
     expect(failed!.ok).toBe(false);
     expect(after2!.fds).toBe(before2!.fds);
