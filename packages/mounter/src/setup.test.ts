@@ -9,6 +9,11 @@ import {
   MOUNT_ATTR_RDONLY,
   MOVE_MOUNT_F_EMPTY_PATH,
   MOVE_MOUNT_T_EMPTY_PATH,
+  MS_BIND,
+  MS_NOSUID,
+  MS_RDONLY,
+  MS_REC,
+  MS_REMOUNT,
   MS_SHARED,
 } from "@ocimount/mount-flags";
 import { MountError } from "./errors.ts";
@@ -118,6 +123,25 @@ describe("setup with a recording fake", () => {
     expect(mounts.length).toBeGreaterThanOrEqual(4);
     for (const m of mounts) expect(String(m[2])).toMatch(/^\/proc\/thread-self\/fd\/\d+$/);
     expect([...open]).toEqual([]);
+  });
+
+  test("open_tree refused with ENOSYS or EINVAL for a bind falls back to mount(2)", async () => {
+    for (const errno of [38, 22]) {
+      let trees = 0;
+      const { sys, calls, open } = recordingSys((name) =>
+        name === "openTree" && ++trees === 2 ? errno : undefined,
+      );
+      const { bundleDir, stateDir } = bundle();
+      await setup({ config, bundleDir }, { sys, stateDir, verify: false });
+      const binds = calls.filter((c) => c[0] === "mount");
+      expect(binds.map((c) => c[4])).toEqual([
+        MS_BIND | MS_REC,
+        MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID,
+        MS_SHARED | MS_REC,
+      ]);
+      expect(String(binds[0]?.[2])).toMatch(/^\/proc\/thread-self\/fd\/\d+$/);
+      expect([...open]).toEqual([]);
+    }
   });
 
   test("a failing step becomes a MountError naming mounts[0]; the journal is removed", async () => {
