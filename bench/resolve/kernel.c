@@ -55,7 +55,10 @@ static int resolve(int rootfd, const char *path, char *out) {
       .flags = O_PATH | O_CLOEXEC,
       .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
   };
-  int fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof how);
+  int fd;
+  /* EAGAIN: a rename or mount elsewhere on the machine raced a ".." (openat2(2)); retry. */
+  do fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof how);
+  while (fd < 0 && errno == EAGAIN);
   if (fd < 0) return errno;
   int err = 0;
   if (out != NULL) {

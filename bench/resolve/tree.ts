@@ -37,6 +37,19 @@ function makeRandom(seed: number): () => number {
 }
 
 /**
+ * `count` paths down the chain of real directories, 5 to 20 deep, ending at `f` or `x`; a fifth
+ * start with an absolute symlink (`/top/...`).
+ */
+export function makePlainPaths(count: number): string[] {
+  const paths: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const depth = 5 + (i % 16);
+    paths.push(`${i % 5 === 0 ? "/top/" : ""}${"d/".repeat(depth)}${i % 3 === 0 ? "f" : "x"}`);
+  }
+  return paths;
+}
+
+/**
  * `count` random paths through the tree: 8-30 components walking down (`d`, `next`), up (`..`,
  * `up`), jumping (`top`, `self`, `.`), ending at a directory, `f`, `x`, or (5%) a missing name.
  * A tenth are absolute. Depth is tracked so that most paths lead somewhere real.

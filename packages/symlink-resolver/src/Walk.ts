@@ -1,4 +1,5 @@
 import { ResolveError } from "./ResolveError.ts";
+import { directoriesProven, judgeProbe, planProbe } from "./runAhead.ts";
 
 /**
  * Linux's MAXSYMLINKS (include/linux/namei.h): one lookup may follow 40 symlinks, the 41st is
@@ -19,10 +20,16 @@ export type KernelVerdict = "ok" | "ENOENT" | "ENOTDIR";
  * The driver asks {@link next} for the host path to look up, lstats it and reports back with
  * {@link found} or {@link follow}, until `next` returns `undefined`; then {@link result} is the
  * answer. Iterative, one work stack of pending components, no recursion.
+ *
+ * When {@link probing} is set, the path from `next` is a probe instead: a run of names ahead with
+ * `/.` appended; the driver answers with {@link probed} and its realpath (or `undefined`), which
+ * proves a whole run of plain directories in one call instead of one lstat each.
  */
 export class Walk {
   /** What the kernel would have said; the resolver itself carries on past ENOENT/ENOTDIR. */
   verdict: KernelVerdict = "ok";
+  /** Whether the path {@link next} returned is a probe to realpath, not a component to lstat. */
+  probing = false;
   /** Work stack: the pending components, the next one last. */
   private readonly pending: string[];
   /** `path.length` after each component of the current position (index = depth - 1). */
@@ -40,6 +47,13 @@ export class Walk {
    * (`..`, absolute links restarting at the root); a still tree gives the same answer again.
    */
   private readonly seen = new Map<string, number | string>();
+  /** The current component still needs its lookup (a probe came first). */
+  private awaiting = false;
+  /** Probing keeps paying off in this lookup; off after a probe that proved little. */
+  private probes = true;
+  /** The last lookup found a directory: probes pay when descending (not from `/lib` links). */
+  private descending = false;
+  private run: string[] = [];
 
   /**
    * @param root the canonical (realpath'd) host root
@@ -62,6 +76,10 @@ export class Walk {
   /** Advances to the next component that must be looked up: its host path, or `undefined` if done. */
   next(): string | undefined {
     const pending = this.pending;
+    if (this.awaiting) {
+      this.awaiting = false;
+      if (!this.recall()) return this.path;
+    }
     while (pending.length > 0) {
       const name = pending.pop()!;
       // Any further component needs the current position to be a directory (else ENOTDIR).
@@ -74,11 +92,12 @@ export class Walk {
       this.path += `/${name}`;
       this.ends.push(this.path.length);
       if (this.blocked < 0) {
-        const known = this.seen.get(this.path);
-        if (known === undefined) return this.path;
-        if (typeof known === "string") this.followTarget(known);
-        else this.record(KINDS[known]!);
-        continue;
+        if (this.recall()) continue;
+        const run = this.descending && this.probes ? planProbe(this.path, pending) : undefined;
+        if (run === undefined) return this.path;
+        this.run = run;
+        this.probing = this.awaiting = true;
+        return `${run[run.length - 1]}/.`;
       }
       // Below a missing component or a non-directory: appended as it is, nothing to look up.
       if (this.missing !== undefined && this.blockedIsMissing) this.missing.push(this.path);
@@ -86,8 +105,26 @@ export class Walk {
     return undefined;
   }
 
+  /** Answers a probe: `real` is the realpath of the probed path, `undefined` if it failed. */
+  probed(real: string | undefined): void {
+    this.probing = false;
+    const proven = real === undefined ? 0 : directoriesProven(this.run, real);
+    for (let i = 0; i < proven; i++) this.seen.set(this.run[i]!, 0);
+    this.probes = judgeProbe(proven);
+  }
+
+  /** Applies what is already known about the current component; false if nothing is. */
+  private recall(): boolean {
+    const known = this.seen.get(this.path);
+    if (known === undefined) return false;
+    if (typeof known === "string") this.followTarget(known);
+    else this.record(KINDS[known]!);
+    return true;
+  }
+
   /** Reports that the component from {@link next} is a directory, something else, or missing. */
   found(kind: Found): void {
+    this.descending = kind === "directory";
     this.seen.set(this.path, KINDS.indexOf(kind));
     this.record(kind);
   }
@@ -104,10 +141,13 @@ export class Walk {
 
   /**
    * Reports that the component from {@link next} is a symlink with body `target`: the link is
-   * replaced by the components of its target. Throws `ResolveError` ELOOP on the 41st link and
-   * ENOENT for an empty target (what the kernel answers).
+   * replaced by the components of its target. Throws `ResolveError` ELOOP on the 41st link, and
+   * ENOENT for an empty target: Linux will not create one (symlink(2) says ENOENT), ext4 calls an
+   * existing one corrupt (EUCLEAN), and the VFS itself would treat it as a jump to the link's own
+   * directory (fs/namei.c `get_link`, "pure jump"); we refuse rather than guess.
    */
   follow(target: string): void {
+    this.descending = false;
     this.seen.set(this.path, target);
     this.followTarget(target);
   }

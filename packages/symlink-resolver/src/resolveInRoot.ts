@@ -1,5 +1,5 @@
 import type { Stats } from "node:fs";
-import { lstat, readlink } from "node:fs/promises";
+import { lstat, readlink, realpath } from "node:fs/promises";
 import { canonicalRoot } from "./canonicalRoot.ts";
 import { toResolveError } from "./toResolveError.ts";
 import { Walk } from "./Walk.ts";
@@ -20,6 +20,10 @@ import { Walk } from "./Walk.ts";
 export async function resolveInRoot(root: string, unsafePath: string): Promise<string> {
   const walk = new Walk(await canonicalRoot(root, unsafePath), unsafePath, root);
   for (let host = walk.next(); host !== undefined; host = walk.next()) {
+    if (walk.probing) {
+      walk.probed(await realpath(host).catch(() => undefined));
+      continue;
+    }
     const stats = await lstatOrMissing(host, root, unsafePath);
     if (stats === undefined) walk.found("missing");
     else if (stats.isSymbolicLink()) walk.follow(await readTarget(host, root, unsafePath));

@@ -1,4 +1,4 @@
-import { lstatSync, readlinkSync, type Stats } from "node:fs";
+import { lstatSync, readlinkSync, realpathSync, type Stats } from "node:fs";
 import { canonicalRootSync } from "./canonicalRoot.ts";
 import { toResolveError } from "./toResolveError.ts";
 import { Walk } from "./Walk.ts";
@@ -35,6 +35,10 @@ export function resolveInRootSync(root: string, unsafePath: string): string {
 /** Drives `walk` to the end with synchronous lstat/readlink calls. */
 export function runSync(walk: Walk, root: string, unsafePath: string): void {
   for (let host = walk.next(); host !== undefined; host = walk.next()) {
+    if (walk.probing) {
+      walk.probed(realpathOrUndefined(host));
+      continue;
+    }
     let stats: Stats | undefined;
     try {
       stats = lstatSync(host, { throwIfNoEntry: false });
@@ -56,5 +60,13 @@ function readTarget(host: string, root: string, unsafePath: string): string {
     return readlinkSync(host);
   } catch (error) {
     throw toResolveError(error, root, unsafePath, host);
+  }
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined; // a missing or looping component: the probe proves nothing
   }
 }

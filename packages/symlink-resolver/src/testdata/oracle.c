@@ -29,7 +29,12 @@ static void answer_openat2(int rootfd, const char *path) {
       .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
   };
   char proc[64], buf[PATH_MAX + 1];
-  int fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof how);
+  int fd;
+  /* EAGAIN: a rename or mount elsewhere on the machine raced a ".." (openat2(2)); retry. */
+  for (int tries = 0; tries < 10000; tries++) {
+    fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof how);
+    if (fd >= 0 || errno != EAGAIN) break;
+  }
   if (fd < 0) {
     print_errno(errno);
     return;

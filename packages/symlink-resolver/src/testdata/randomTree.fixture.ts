@@ -16,20 +16,37 @@ function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-/** A random component: names mostly, `..` often, sometimes `.` or an empty one (`//`). */
-function randomComponent(random: () => number, names: readonly string[]): string {
-  const r = random();
-  if (r < 0.28) return "..";
-  if (r < 0.34) return ".";
-  if (r < 0.37) return "";
-  return pick(random, names);
+/** The shape of a random tree and its paths. */
+export interface Profile {
+  /** Entries tried (names collide, so the tree is smaller). */
+  size: number;
+  /** Share of entries that are directories (the rest: a tenth files, then symlinks). */
+  dirShare: number;
+  /** Paths have 1 to this many components. */
+  maxLength: number;
+  /** Share of `..` components. */
+  dotDotShare: number;
 }
 
-/** A random path: 1-7 components, absolute a third of the time, a trailing slash sometimes. */
-export function randomPath(random: () => number, names: readonly string[] = NAMES): string {
-  const count = 1 + Math.floor(random() * 7);
+/** Shallow trees thick with symlinks, and `..`-heavy paths. */
+export const DENSE: Profile = { size: 60, dirShare: 0.35, maxLength: 7, dotDotShare: 0.28 };
+/** Deeper trees, mostly directories, and long paths: runs of plain directories to probe. */
+export const DEEP: Profile = { size: 160, dirShare: 0.7, maxLength: 14, dotDotShare: 0.08 };
+
+/** A random component: names mostly, `..` often, sometimes `.` or an empty one (`//`). */
+function randomComponent(random: () => number, profile: Profile): string {
+  const r = random();
+  if (r < profile.dotDotShare) return "..";
+  if (r < profile.dotDotShare + 0.06) return ".";
+  if (r < profile.dotDotShare + 0.09) return "";
+  return pick(random, NAMES);
+}
+
+/** A random path, absolute a third of the time, with a trailing slash sometimes. */
+export function randomPath(random: () => number, profile: Profile = DENSE): string {
+  const count = 1 + Math.floor(random() * profile.maxLength);
   const parts: string[] = [];
-  for (let i = 0; i < count; i++) parts.push(randomComponent(random, names));
+  for (let i = 0; i < count; i++) parts.push(randomComponent(random, profile));
   let path = parts.join("/");
   if (random() < 0.33) path = `/${path}`;
   if (random() < 0.12) path = `${path}/`;
@@ -37,13 +54,14 @@ export function randomPath(random: () => number, names: readonly string[] = NAME
 }
 
 /**
- * Fixture lines (see `makeTree`) for a random tree of `size` entries: nested directories, files
+ * Fixture lines (see `makeTree`) for a random tree shaped by `profile`: nested directories, files
  * and many symlinks (absolute, relative, `..`-heavy, dangling, looping, to files, to `/`).
  */
-export function randomTreeLines(random: () => number, size: number): string[] {
+export function randomTreeLines(random: () => number, profile: Profile): string[] {
   const dirs = [""];
   const taken = new Set<string>();
   const lines: string[] = [];
+  const size = profile.size / 2 + Math.floor((random() * profile.size) / 2);
   for (let i = 0; i < size; i++) {
     const parent = pick(random, dirs);
     const name = pick(random, NAMES);
@@ -51,10 +69,10 @@ export function randomTreeLines(random: () => number, size: number): string[] {
     if (taken.has(path)) continue;
     taken.add(path);
     const r = random();
-    if (r < 0.35) {
+    if (r < profile.dirShare) {
       lines.push(`dir ${path}`);
       dirs.push(path);
-    } else if (r < 0.45) lines.push(`file ${path}`);
+    } else if (r < profile.dirShare + 0.1) lines.push(`file ${path}`);
     else lines.push(`symlink ${path} -> ${randomTarget(random)}`);
   }
   return lines;
