@@ -43,6 +43,6 @@ for (const { name, tarball } of packed) {
   }
   if (!sh(["npm", "publish", tarball, "--access", "public"]).ok) failures++;
 }
-if (!dryRun && failures === 0) sh(["bunx", "changeset", "tag"]);
+if (!dryRun && failures === 0) sh(["bun", "run", "changeset", "tag"]);
 console.log(dryRun ? `dry run: ${packed.length} tarballs in ${out}` : `${failures} failures`);
 process.exit(failures === 0 ? 0 : 1);
