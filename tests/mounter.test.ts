@@ -177,6 +177,61 @@ describe("options", () => {
     },
   );
 
+  for (const fallback of [false, true]) {
+    mountTest(
+      `r* options with per-mount flags, either order: the r* one wins on the top mount, verified (${fallback ? "mount(2) fallback" : "new mount API"})`,
+      () => {
+        const dir = bundle(["dir shared/sub"]);
+        const rbind = (destination: string, options: string[]) => ({
+          destination,
+          type: "bind",
+          source: "shared",
+          options,
+        });
+        const mounts = [
+          rbind("/a", ["rbind", "rro", "nosuid"]),
+          rbind("/b", ["rbind", "nosuid", "rro"]),
+          rbind("/c", ["rbind", "ro", "rrw", "nodev"]),
+          rbind("/d", ["rbind", "noatime", "rrelatime"]),
+          rbind("/e", ["rbind", "rnoatime", "relatime", "ro"]),
+          rbind("/f", ["bind", "rsuid", "nosuid", "ro"]),
+          { destination: "/t1", type: "tmpfs", options: ["nosuid", "rro"] },
+          { destination: "/t2", type: "tmpfs", options: ["noatime", "rrelatime"] },
+        ];
+        const [, setup, info, state] = run(
+          dir,
+          { mounts },
+          [
+            { sh: `mount -t tmpfs subfs ${dir}/shared/sub` },
+            "setup",
+            "mountinfo",
+            "status",
+            "teardown",
+          ],
+          { setupOptions: { forceFallback: fallback } },
+        );
+        expect(setup).toMatchObject({ ok: true });
+        const has = (p: string, words: string[], absent: string[] = []) => {
+          const o = opts(mountAt(info!, dir, p));
+          return [words.every((w) => o.has(w)), absent.some((w) => o.has(w))];
+        };
+        expect(has("/a", ["ro", "nosuid"])).toEqual([true, false]);
+        expect(has("/a/sub", ["ro"])).toEqual([true, false]);
+        expect(has("/b", ["ro", "nosuid"])).toEqual([true, false]);
+        expect(has("/c", ["rw", "nodev"], ["ro"])).toEqual([true, false]);
+        expect(has("/c/sub", ["rw"])).toEqual([true, false]);
+        expect(has("/d", ["relatime"], ["noatime"])).toEqual([true, false]);
+        expect(has("/e", ["ro", "noatime"], ["relatime"])).toEqual([true, false]);
+        expect(has("/f", ["ro"], ["nosuid"])).toEqual([true, false]);
+        expect(has("/t1", ["ro", "nosuid"])).toEqual([true, false]);
+        expect(has("/t2", ["relatime"], ["noatime"])).toEqual([true, false]);
+        expect(state!.state).toBe("set-up");
+        const notMounted = state!.steps.filter((s: ActionResult) => s.state !== "mounted");
+        expect(notMounted).toEqual([]);
+      },
+    );
+  }
+
   mountTest(
     "a bind remount replaces flags and keeps the atime mode unless one is given (mount(8) semantics)",
     () => {

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeBundle, removeBundle } from "./fixtures/mounter/bundle.ts";
+import { makeBundle, mountAt, removeBundle, runScenario } from "./fixtures/mounter/bundle.ts";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 const FLAG_OPTIONS = [
@@ -154,6 +154,76 @@ describe("mount options: our executor vs util-linux mount(8)", () => {
         combos.length * 0.8,
       );
       expect(rows.filter((row) => "error" in row.ours)).toEqual([]);
+    });
+  }
+});
+
+/**
+ * util-linux 2.38 has no recursive attributes (mount_setattr came with 2.39), so an `r*` option
+ * cannot be handed to mount(8) as it is. What can be compared: on the top mount, the executor
+ * applies the per-mount flags (mount(8)'s bind remount) and then the `r*` change, so whenever
+ * the per-mount options already make mount(8) remount, the result must equal mount(8) with the
+ * `r*` option's per-mount twin given LAST (the `r*` one wins, whatever its place in the list).
+ * Each row: our options, and the mount(8) options that must read back the same.
+ */
+const RECURSIVE_ROWS: ReadonlyArray<readonly [ours: string[], theirs: string]> = [
+  [["rro", "nosuid"], "nosuid,ro"],
+  [["nosuid", "rro"], "nosuid,ro"],
+  [["ro", "rnosuid"], "ro,nosuid"],
+  [["nodev", "rnoexec"], "nodev,noexec"],
+  [["ro", "rrw", "nosuid"], "ro,nosuid,rw"],
+  [["rrw", "ro", "nosuid"], "ro,nosuid,rw"],
+  [["rsuid", "nosuid", "nodev"], "nosuid,nodev,suid"],
+  [["rnoexec", "exec", "ro"], "exec,ro,noexec"],
+  [["ro", "rnoatime"], "ro,noatime"],
+  [["rrelatime", "ro"], "ro,relatime"],
+  [["ro", "rstrictatime"], "ro,strictatime"],
+  [["rnodiratime", "ro", "noatime"], "ro,noatime,nodiratime"],
+  [["ro", "rnosymfollow"], "ro,nosymfollow"],
+];
+
+describe("r* options on the top mount: our executor vs mount(8) with the per-mount twin last", () => {
+  for (const base of ["rw", "nosuid,nodev,noatime"]) {
+    mountTest(`over a ${base} source`, () => {
+      const dir = makeBundle([
+        "dir rootfs",
+        "dir src",
+        ...RECURSIVE_ROWS.map((_, i) => `dir rootfs/m${i}`),
+      ]);
+      made.push(dir);
+      const rootfs = `${dir}/rootfs`;
+      const mounts = RECURSIVE_ROWS.map(([ours], i) => ({
+        destination: `/o${i}`,
+        type: "bind",
+        source: "src",
+        options: ["rbind", ...ours],
+      }));
+      const theirs = RECURSIVE_ROWS.map(
+        ([, opts], i) => `mount -o rbind,${opts} ${dir}/src ${rootfs}/m${i}`,
+      );
+      const [pre, setup, mount8, info, , down] = runScenario({
+        bundleDir: dir,
+        stateDir: `${dir}/.state`,
+        config: { root: { path: "rootfs" }, mounts },
+        actions: [
+          { sh: `mount -t tmpfs -o ${base} srcfs ${dir}/src` },
+          "setup",
+          { sh: theirs.join(" && ") },
+          "mountinfo",
+          { sh: RECURSIVE_ROWS.map((_, i) => `umount -l ${rootfs}/m${i}`).join("; ") },
+          "teardown",
+        ],
+      });
+      expect(pre?.ok).toBe(true);
+      expect(setup).toMatchObject({ ok: true });
+      expect(mount8).toMatchObject({ ok: true, stderr: "" });
+      const differ = RECURSIVE_ROWS.flatMap(([ours, opts], i) => {
+        const a = mountAt(info!, dir, `/o${i}`)?.opts;
+        const b = mountAt(info!, dir, `/m${i}`)?.opts;
+        return a === b && a !== undefined ? [] : [`${ours.join(",")} (${a}) vs ${opts} (${b})`];
+      });
+      expect(differ).toEqual([]);
+      expect(down?.ok).toBe(true);
     });
   }
 });

@@ -15,6 +15,7 @@ import { applyPropagation } from "./applyPropagation.ts";
 import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";
 import { errorCode } from "./asMountError.ts";
 import { bindRemountAttr } from "./bindRemountAttr.ts";
+import { composeAttr, NO_ATTR_CHANGE } from "./composeAttr.ts";
 import { expectFromAttr } from "./expectFromAttr.ts";
 import { fileKind } from "./fileKind.ts";
 import { keepLockedFlags } from "./keepLockedFlags.ts";
@@ -23,7 +24,8 @@ import { recordMount } from "./recordMount.ts";
 
 /**
  * `mounts[i]` bind/rbind: open_tree(OPEN_TREE_CLONE[|AT_RECURSIVE]) of the source, the mount(8)
- * flags and the `r*` attributes set on the detached copy (nobody sees it half-made), idmap, then
+ * flags then the `r*` attributes set on the detached copy (nobody sees it half-made; the `r*`
+ * ones win on the top mount: `["rbind", "rro", "nosuid"]` is ro,nosuid), idmap, then
  * move_mount onto the mountpoint fd, then propagation. Falls back to mount(2) through
  * /proc/thread-self/fd when open_tree is missing (ENOSYS) or refused (EINVAL).
  */
@@ -49,13 +51,14 @@ export function applyBind(ctx: ApplyContext, step: BindStep): void {
     const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, kind);
     target = mountpoint.fd;
     const remount = bindRemountAttr(step.options.flags);
-    const attr = remount && keepLockedFlags(ctx, tree, remount, step.why);
-    if (attr) ctx.sys.mountSetattr(tree, "", AT_EMPTY_PATH, attr);
-    applyRecursiveAttr(ctx, tree, step.options, step.why);
+    const attr = remount ? keepLockedFlags(ctx, tree, remount, step.why) : NO_ATTR_CHANGE;
+    if (remount) ctx.sys.mountSetattr(tree, "", AT_EMPTY_PATH, attr);
+    // The r* options go second, so on this mount they win over their per-mount twins.
+    const recursive = applyRecursiveAttr(ctx, tree, step.options, step.why);
     applyIdmap(ctx, tree, step.options, step.why);
     ctx.sys.moveMount(tree, "", target, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     const propagation = applyPropagation(ctx, tree, step.options.propagation);
-    const asked = attr ? expectFromAttr(attr.attrSet, attr.attrClr) : { on: [], off: [] };
+    const asked = expectFromAttr(composeAttr(attr, recursive));
     recordMount(ctx, step.why, step.target.path, tree, step.recursive, { ...asked, propagation });
   } finally {
     if (target >= 0) ctx.sys.close(target);

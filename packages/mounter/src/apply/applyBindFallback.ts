@@ -7,6 +7,7 @@ import type { ApplyContext } from "./ApplyContext.ts";
 import { applyPropagation } from "./applyPropagation.ts";
 import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";
 import { bindRemountAttr } from "./bindRemountAttr.ts";
+import { composeAttr, NO_ATTR_CHANGE } from "./composeAttr.ts";
 import { expectFromAttr } from "./expectFromAttr.ts";
 import { fileKind } from "./fileKind.ts";
 import { currentMsFlags } from "./lockedMsFlags.ts";
@@ -60,12 +61,12 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
         null,
       );
     }
-    applyRecursiveAttr(ctx, mounted, step.options, step.why);
+    // After the per-mount remount, like applyBind: the r* options win on this mount.
+    const recursive = applyRecursiveAttr(ctx, mounted, step.options, step.why);
     const propagation = applyPropagation(ctx, mounted, step.options.propagation, true);
-    const asked =
-      attr && !ctx.inUserNamespace
-        ? expectFromAttr(attr.attrSet, attr.attrClr)
-        : { on: [], off: [] };
+    // In a user namespace the remount kept locked flags we cannot predict: check only the r* part.
+    const perMount = attr && !ctx.inUserNamespace ? attr : NO_ATTR_CHANGE;
+    const asked = expectFromAttr(composeAttr(perMount, recursive));
     recordMount(ctx, step.why, step.target.path, mounted, step.recursive, {
       ...asked,
       propagation,

@@ -13,6 +13,7 @@ import { applyIdmap } from "./applyIdmap.ts";
 import { applyPropagation } from "./applyPropagation.ts";
 import { errorCode } from "./asMountError.ts";
 import { attrFromFlags } from "./attrFromFlags.ts";
+import { type AttrChange, composeAttr } from "./composeAttr.ts";
 import { copyUp } from "./copyUp.ts";
 import { createFs } from "./createFs.ts";
 import { expectFromAttr } from "./expectFromAttr.ts";
@@ -21,6 +22,11 @@ import { procFd } from "./procFd.ts";
 import { recordMount } from "./recordMount.ts";
 
 const PER_MOUNT = 0x1 | 0x2 | 0x4 | 0x8 | 0x80 | 0x200000;
+
+/** fsmount(2) attrs as a change: every per-mount bit and the atime mode are decided by it. */
+function fsmountChange(attr: number): AttrChange {
+  return { attrSet: attr, attrClr: PER_MOUNT | MOUNT_ATTR__ATIME };
+}
 
 /**
  * `mounts[i]` of a new filesystem: fsopen/fsconfig/fsmount into a detached mount, tmpcopyup and
@@ -52,14 +58,12 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
       mountNewFsFallback(ctx, step, mountpoint.fd, attr);
       return;
     }
-    const { attrSet, attrClr } = step.options.recursive;
-    if (attrSet || attrClr)
-      sys.mountSetattr(mnt, "", AT_EMPTY_PATH | AT_RECURSIVE, { attrSet, attrClr });
+    const recursive = setRecursive(ctx, mnt, step);
     if (step.options.tmpcopyup) copyUp(mountpoint.fd, mnt, step.why);
     applyIdmap(ctx, mnt, step.options, step.why);
     sys.moveMount(mnt, "", mountpoint.fd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     const propagation = applyPropagation(ctx, mnt, step.options.propagation);
-    const asked = expectFromAttr(attr, PER_MOUNT | MOUNT_ATTR__ATIME);
+    const asked = expectFromAttr(composeAttr(fsmountChange(attr), recursive));
     recordMount(ctx, step.why, step.target.path, mnt, false, { ...asked, propagation });
   } finally {
     if (mnt >= 0) sys.close(mnt);
@@ -94,10 +98,22 @@ function mountNewFsFallback(
     forceFallback: ctx.forceFallback,
   });
   try {
+    const recursive = setRecursive(ctx, mounted, step);
     const propagation = applyPropagation(ctx, mounted, step.options.propagation, true);
-    const asked = expectFromAttr(attr, PER_MOUNT | MOUNT_ATTR__ATIME);
+    const asked = expectFromAttr(composeAttr(fsmountChange(attr), recursive));
     recordMount(ctx, step.why, step.target.path, mounted, false, { ...asked, propagation });
   } finally {
     sys.close(mounted);
   }
+}
+
+/**
+ * The `r*` options, after the per-mount flags (so they win on this mount). A filesystem setup
+ * just made has no flags locked by a more privileged namespace: the change goes as asked.
+ */
+function setRecursive(ctx: ApplyContext, fd: number, step: NewFsStep): AttrChange {
+  const recursive = step.options.recursive;
+  if (recursive.attrSet || recursive.attrClr)
+    ctx.sys.mountSetattr(fd, "", AT_EMPTY_PATH | AT_RECURSIVE, recursive);
+  return recursive;
 }

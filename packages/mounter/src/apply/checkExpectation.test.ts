@@ -71,7 +71,8 @@ describe("expectFromAttr", () => {
       want: { on: ["nosuid"], off: [] },
     },
   ];
-  for (const c of cases) test(c.name, () => expect(expectFromAttr(c.set, c.clr)).toEqual(c.want));
+  for (const c of cases)
+    test(c.name, () => expect(expectFromAttr({ attrSet: c.set, attrClr: c.clr })).toEqual(c.want));
 });
 
 describe("checkExpectation", () => {

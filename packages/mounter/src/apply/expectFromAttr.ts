@@ -9,6 +9,7 @@ import {
   MOUNT_ATTR_RDONLY,
   MOUNT_ATTR_STRICTATIME,
 } from "@ocimount/mount-flags";
+import type { AttrChange } from "./composeAttr.ts";
 
 const WORDS: ReadonlyArray<readonly [attr: number, word: string]> = [
   [MOUNT_ATTR_NOSUID, "nosuid"],
@@ -22,7 +23,7 @@ const WORDS: ReadonlyArray<readonly [attr: number, word: string]> = [
  * The mountinfo words a mount_setattr(2) change (`attrSet`/`attrClr`) guarantees: `on` must be
  * listed, `off` must not. Bits neither set nor cleared are not checked.
  */
-export function expectFromAttr(attrSet: number, attrClr: number): { on: string[]; off: string[] } {
+export function expectFromAttr({ attrSet, attrClr }: AttrChange): { on: string[]; off: string[] } {
   const on: string[] = [];
   const off: string[] = [];
   if (attrSet & MOUNT_ATTR_RDONLY) on.push("ro");
