@@ -1,17 +1,21 @@
 import { expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeTree } from "./testdata/tree.fixture.ts";
 
 // The published package ships dist/ (publishConfig.exports); it must build and import in plain
-// Node, without Bun.
+// Node, without Bun. It builds into a temporary directory, not the package's dist/, so it never
+// races a concurrent `turbo run build` of the same package.
 const packageDir = join(import.meta.dir, "..");
 const hasNode = Bun.which("node") !== null;
 
 test.skipIf(!hasNode)(
   hasNode ? "dist/ builds and works in plain node" : "dist/ in node: SKIPPED, no node",
   () => {
-    const build = Bun.spawnSync(["bunx", "tsc", "-p", "tsconfig.build.json"], {
+    const out = mkdtempSync(join(tmpdir(), "symlink-resolver-dist-"));
+    const dist = join(out, "dist");
+    const build = Bun.spawnSync(["bunx", "tsc", "-p", "tsconfig.build.json", "--outDir", dist], {
       cwd: packageDir,
       stderr: "pipe",
       stdout: "pipe",
@@ -19,18 +23,18 @@ test.skipIf(!hasNode)(
     expect(build.stdout.toString() + build.stderr.toString()).toBe("");
     expect(build.exitCode).toBe(0);
 
-    const files = readdirSync(join(packageDir, "dist"), { recursive: true }).map(String);
+    const files = readdirSync(dist, { recursive: true }).map(String);
     expect(files).toContain("index.js");
     expect(files).toContain("index.d.ts");
     expect(files.filter((f) => f.includes(".test.") || f.includes("fixture"))).toEqual([]);
     for (const file of files.filter((f) => f.endsWith(".js"))) {
-      expect(readFileSync(join(packageDir, "dist", file), "utf8")).not.toMatch(/\bBun\.|from "bun/);
+      expect(readFileSync(join(dist, file), "utf8")).not.toMatch(/\bBun\.|from "bun/);
     }
 
     const tree = makeTree(["dir etc", "symlink a -> ../../etc", "symlink loop -> loop"]);
     try {
       const script = `
-      import { isInsideRoot, ResolveError, resolveInRoot, resolveInRootSync } from ${JSON.stringify(join(packageDir, "dist", "index.js"))};
+      import { isInsideRoot, ResolveError, resolveInRoot, resolveInRootSync } from ${JSON.stringify(join(dist, "index.js"))};
       const root = process.argv[1];
       let loop;
       try { resolveInRootSync(root, "loop"); } catch (e) { loop = e instanceof ResolveError && e.code; }
@@ -52,6 +56,7 @@ test.skipIf(!hasNode)(
       });
     } finally {
       tree.remove();
+      rmSync(out, { recursive: true, force: true });
     }
   },
   120_000,
