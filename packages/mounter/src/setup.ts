@@ -11,7 +11,7 @@ import { JournalWriter } from "./journal/JournalWriter.ts";
 import { journalPath } from "./journal/journalPath.ts";
 import type { SetupRecord } from "./journal/SetupRecord.ts";
 import { type PlanOptions, planSetup } from "./plan/planSetup.ts";
-import type { SetupPlan } from "./plan/types.ts";
+import type { SetupPlan, Step } from "./plan/types.ts";
 import { AT_FDCWD } from "./sys/constants.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
@@ -28,6 +28,13 @@ export interface SetupOptions extends PlanOptions {
   forceFallback?: boolean;
   /** Read mountinfo back and check every mount (default true). */
   verify?: boolean;
+  /**
+   * Called after each step is applied, with how many are done (1-based), how many there are,
+   * and the step: for progress displays. Not called for the final read-back. Keep it cheap
+   * (it runs once per mount; setup allocates nothing for it when it is absent); if it throws,
+   * setup rolls back and throws a `MountError` with that error as `cause`.
+   */
+  onStep?: (done: number, total: number, step: Step) => void;
 }
 
 /** What `setup` did. */
@@ -103,7 +110,10 @@ export async function setup(
   try {
     begin.rootfsMountIdBefore = sys.statx(AT_FDCWD, plan.rootfs, AT_SYMLINK_NOFOLLOW).mountId;
     journal.append(begin);
-    for (const step of plan.steps) {
+    const { steps } = plan;
+    const onStep = options.onStep;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
       try {
         if (attaches(step)) ctx.recorder.intent(step.why, step.target.path);
         applyStep(ctx, step);
@@ -113,6 +123,7 @@ export async function setup(
           target: step.target.hostPath,
         });
       }
+      if (onStep !== undefined) onStep(i + 1, steps.length, step);
     }
     const mountinfo = parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8"));
     if (options.verify !== false) verifyMounts(ctx.expectations, mountinfo);

@@ -1,8 +1,8 @@
-import { planSetup, planToJson, setup } from "@ocimount/mounter";
+import { planSetup, planToJson, type SetupOptions, setup } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
-import { output } from "../Output.ts";
+import { type Output, output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
 import { preflight } from "../preflight.ts";
 import { printWarnings } from "../printWarnings.ts";
@@ -16,6 +16,27 @@ export const examples = [
 
 /** Setups with at least this many steps show a progress line on a terminal. */
 const PROGRESS_FROM = 1000;
+/** The progress line is rewritten at most this often (ms). */
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * An `onStep` callback that rewrites the progress line (`ocimount: setup: applying 1501
+ * steps... 600/1501`) at most every 100 ms, so thousands of fast mounts cost a few writes, not
+ * one per mount. `out.progress` only writes on a terminal; the next line printed clears it.
+ */
+export function progressLine(
+  out: Pick<Output, "progress">,
+  total: number,
+  now: () => number = () => performance.now(),
+): (done: number) => void {
+  let last = now();
+  return (done) => {
+    const t = now();
+    if (t - last < PROGRESS_EVERY_MS) return;
+    last = t;
+    out.progress(`ocimount: setup: applying ${total} steps... ${done}/${total}`);
+  };
+}
 
 /**
  * `ocimount setup [--bundle DIR] [--state-dir DIR] [--json] [--dry-run]`: validates the whole
@@ -36,17 +57,24 @@ export default defineCommand({
     out.progress("ocimount: setup: checking the bundle...");
     const bundle = await preflight(args.bundle ?? ".");
     printWarnings(out, "setup", bundle.configPath, bundle.warnings);
-    const plan = planSetup(bundle.config, bundle.bundleDir);
-    if (args["dry-run"]) {
+    // Resolved host paths are for people reading a plan; a real setup reaches everything
+    // through fds, so it plans without them (a string resolution per mount saved).
+    const dryRun = args["dry-run"] === true;
+    const plan = planSetup(bundle.config, bundle.bundleDir, { resolveHostPaths: dryRun });
+    if (dryRun) {
       const json = planToJson(plan);
       if (args.json) out.json(json);
       else out.out(formatPlanTable(json, out.color).join("\n"));
       return;
     }
     const total = plan.steps.length;
-    if (total >= PROGRESS_FROM) out.progress(`ocimount: setup: applying ${total} steps...`);
-    const stateDir = args["state-dir"];
-    const result = await setup(plan, stateDir ? { stateDir } : {});
+    const options: SetupOptions = {};
+    if (args["state-dir"]) options.stateDir = args["state-dir"];
+    if (total >= PROGRESS_FROM && out.stderrTty) {
+      out.progress(`ocimount: setup: applying ${total} steps...`);
+      options.onStep = progressLine(out, total);
+    }
+    const result = await setup(plan, options);
     // The planner's own warnings repeat the config warnings printed above; show only new ones.
     const planned = new Set(plan.warnings);
     for (const w of result.warnings.filter((x) => !planned.has(x))) {

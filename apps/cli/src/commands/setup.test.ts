@@ -1,0 +1,93 @@
+import { describe, expect, test } from "bun:test";
+import { writeBundle } from "../bundleFixture.fixture.ts";
+import { BIN } from "../runCli.fixture.ts";
+import { progressLine } from "./setup.ts";
+
+describe("progressLine", () => {
+  test("rewrites the line at most every 100 ms, with done/total", () => {
+    let clock = 0;
+    const lines: string[] = [];
+    const onStep = progressLine({ progress: (t) => lines.push(t) }, 5000, () => clock);
+    const at: Array<[ms: number, done: number]> = [
+      [10, 1],
+      [99, 2],
+      [100, 3],
+      [150, 4],
+      [199, 5],
+      [200, 6],
+      [900, 7],
+    ];
+    for (const [ms, done] of at) {
+      clock = ms;
+      onStep(done);
+    }
+    expect(lines).toEqual([
+      "ocimount: setup: applying 5000 steps... 3/5000",
+      "ocimount: setup: applying 5000 steps... 6/5000",
+      "ocimount: setup: applying 5000 steps... 7/5000",
+    ]);
+  });
+});
+
+// A real setup mounts, so it runs in its own private mount namespace (as root only), on a
+// terminal made by script(1); stdout and stderr share that terminal.
+const root = process.getuid?.() === 0;
+const CLEAR = "\r\u001b[2K";
+
+test.skipIf(!root)(
+  "setup of 1500 mounts on a terminal: a progress line on stderr, cleared before the result",
+  () => {
+    const mounts = Array.from({ length: 1500 }, (_, i) => ({
+      destination: `/many/${i}`,
+      type: "tmpfs",
+      source: "tmpfs",
+    }));
+    const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" }, mounts });
+    const common = `--bundle ${bundle} --state-dir ${bundle}/.state`;
+    const line = `bun ${BIN} setup ${common} && bun ${BIN} teardown ${common}`;
+    const r = Bun.spawnSync(
+      ["unshare", "-m", "--propagation", "private", "--", "script", "-qec", line, "/dev/null"],
+      { stdout: "pipe", stderr: "pipe" },
+    );
+    const tty = r.stdout.toString();
+    expect(r.exitCode).toBe(0);
+    expect(tty).toContain(`${CLEAR}ocimount: setup: applying 1501 steps...`);
+    // Counters, if the setup took long enough to show any, only go up and never past the total.
+    const counts = [...tty.matchAll(/applying 1501 steps\.\.\. (\d+)\/1501/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.every((n) => n >= 1 && n <= 1501)).toBe(true);
+    // The last progress text is erased before the result line is printed.
+    const result = tty.indexOf("set up 1501 mounts");
+    expect(result).toBeGreaterThan(0);
+    expect(tty.lastIndexOf(CLEAR, result)).toBeGreaterThan(tty.lastIndexOf("steps...", result));
+    expect(tty).toContain("torn down ");
+  },
+  60_000,
+);
+
+test.skipIf(!root)(
+  "without a terminal there is no progress line",
+  () => {
+    const mounts = Array.from({ length: 1200 }, (_, i) => ({
+      destination: `/many/${i}`,
+      type: "tmpfs",
+      source: "tmpfs",
+    }));
+    const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" }, mounts });
+    const common = ["--bundle", bundle, "--state-dir", `${bundle}/.state`];
+    const script = `bun ${BIN} setup ${common.join(" ")} && bun ${BIN} teardown ${common.join(" ")}`;
+    const r = Bun.spawnSync(
+      ["unshare", "-m", "--propagation", "private", "--", "sh", "-c", script],
+      {
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr.toString()).toBe("");
+    expect(r.stdout.toString()).toStartWith("set up 1201 mounts");
+  },
+  60_000,
+);
