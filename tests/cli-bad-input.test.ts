@@ -7,8 +7,9 @@ import { describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BundleSpec, bind, config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
-import { AS_NOBODY, BIN, cliInNamespace, lines, runCli } from "./fixtures/cli/cli.ts";
+import { BIN, cliInNamespace, lines, runCli } from "./fixtures/cli/cli.ts";
 import { mountTest } from "./helpers/namespace.ts";
+import { bypassesPermissions, unprivilegedInNamespace } from "./helpers/unprivileged.ts";
 
 interface BadBundle {
   name: string;
@@ -17,8 +18,11 @@ interface BadBundle {
   code: string;
   /** Text the `(where)` part must contain; `@` stands for the bundle directory. */
   where: string;
-  /** Run as nobody (file permissions apply). */
-  asNobody?: boolean;
+  /**
+   * Run so that file permissions apply (see helpers/unprivileged.ts): as nobody when this test
+   * is root, as this very user otherwise, without capabilities inside a user namespace.
+   */
+  unprivileged?: boolean;
 }
 
 const many = (last: unknown) => [
@@ -39,7 +43,7 @@ const BAD: BadBundle[] = [
     },
     code: "EACCES",
     where: "@/config.json",
-    asNobody: true,
+    unprivileged: true,
   },
   {
     name: "config.json is a directory",
@@ -143,7 +147,7 @@ describe("plan refuses bad bundles", () => {
     test(row.name, () => {
       const { bundle } = writeBundle(row.spec);
       const args = ["plan", "--bundle", bundle];
-      const r = runCli(args, { asNobody: row.asNobody === true });
+      const r = runCli(args, { asNobody: row.unprivileged === true && bypassesPermissions });
       expect(r.exitCode).toBe(1);
       expect(r.stdout).toBe("");
       expectOneLine(r.stderr, "plan", row, bundle);
@@ -157,7 +161,7 @@ describe("setup refuses bad bundles and leaves the mount table unchanged", () =>
       const { bundle, state } = writeBundle(row.spec);
       const args = ["setup", "--bundle", bundle, "--state-dir", state];
       const [run] = cliInNamespace([
-        row.asNobody ? ["!", ...AS_NOBODY, "bun", BIN, ...args] : args,
+        row.unprivileged ? ["!", ...unprivilegedInNamespace(), "bun", BIN, ...args] : args,
       ]);
       expect(run?.exitCode).toBe(1);
       expect(run?.tableChanged).toBe(false);

@@ -4,15 +4,34 @@
  */
 import { expect } from "bun:test";
 import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
-import { BIN, cliInNamespace, copyExampleBundle, lines } from "./fixtures/cli/cli.ts";
+import {
+  BIN,
+  cliInNamespace,
+  copyExampleBundle,
+  type DriverRun,
+  lines,
+} from "./fixtures/cli/cli.ts";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
+
+const DRIVER = fileURLToPath(new URL("./fixtures/cli/nsDriver.ts", import.meta.url));
+
+/**
+ * `cliInNamespace` for the example bundle, which mounts proc: under a user namespace that needs
+ * a pid namespace of its own (`NamespaceNeeds.pid`); as root it is the very same namespace.
+ */
+function exampleInNamespace(runs: string[][]): DriverRun[] {
+  const r = runInNamespace(["bun", DRIVER, BIN, JSON.stringify(runs)], { needs: { pid: true } });
+  if (r.exitCode !== 0) throw new Error(`namespace driver failed (${r.exitCode}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as DriverRun[];
+}
 
 mountTest("setup, status, teardown of the example bundle", () => {
   const { bundle, state } = copyExampleBundle();
   const rootfs = `${realpathSync(bundle)}/rootfs`;
   const common = ["--bundle", bundle, "--state-dir", state];
-  const [setup, status, teardown, after] = cliInNamespace([
+  const [setup, status, teardown, after] = exampleInNamespace([
     ["setup", ...common],
     ["status", ...common, "--json"],
     ["teardown", ...common],
@@ -44,7 +63,7 @@ mountTest("setup, status, teardown of the example bundle", () => {
 mountTest("setup --json reports every mount; a second setup is refused and changes nothing", () => {
   const { bundle, state } = copyExampleBundle();
   const common = ["--bundle", bundle, "--state-dir", state];
-  const [first, second, teardown, again] = cliInNamespace([
+  const [first, second, teardown, again] = exampleInNamespace([
     ["setup", ...common, "--json"],
     ["setup", ...common],
     ["teardown", ...common, "--json"],
@@ -68,7 +87,7 @@ mountTest("setup --json reports every mount; a second setup is refused and chang
 mountTest("status shows a mount removed behind setup's back as missing", () => {
   const { bundle, state } = copyExampleBundle();
   const common = ["--bundle", bundle, "--state-dir", state];
-  const runs = cliInNamespace([
+  const runs = exampleInNamespace([
     ["setup", ...common],
     ["status", ...common],
     ["!", "umount", `${bundle}/rootfs/srv/shared`],

@@ -7,7 +7,7 @@ import { afterAll, expect } from "bun:test";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { mountTest, runInNamespace } from "./helpers/namespace.ts";
+import { mountTest, type NamespaceNeeds, runInNamespace } from "./helpers/namespace.ts";
 
 const work = mkdtempSync(join(tmpdir(), "ocimount-syscalls-"));
 for (const d of ["src", "dst", "tmp", "plain"]) mkdirSync(join(work, d));
@@ -35,10 +35,17 @@ const cloexec = (fd) => (Number.parseInt(/^flags:\\s+([0-7]+)/m.exec(
   readFileSync("/proc/self/fdinfo/" + fd, "utf8"))[1], 8) & 0o2000000) !== 0;
 `;
 
-/** Runs a scenario in a private mount namespace and returns the `out` object it filled. */
-function scenario(body: string): Record<string, unknown> {
+/**
+ * Runs a scenario in a private mount namespace (plus the namespaces it `needs` under a user
+ * namespace) and returns the `out` object it filled.
+ */
+function scenario(body: string, needs: NamespaceNeeds = {}): Record<string, unknown> {
   const script = `${PRELUDE}\n${body}\nconsole.log(JSON.stringify(out));`;
-  const r = runInNamespace(["bun", "-e", script], { cwd: import.meta.dir, env: { WORK: work } });
+  const r = runInNamespace(["bun", "-e", script], {
+    cwd: import.meta.dir,
+    env: { WORK: work },
+    needs,
+  });
   if (r.exitCode !== 0) throw new Error(`scenario failed (${r.exitCode}):\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}");
 }
@@ -142,7 +149,8 @@ mountTest("mount(2) and umount2 report errno right and apply flags", () => {
 });
 
 mountTest("setns joins a namespace by fd; a mount namespace needs unshare(CLONE_FS) first", () => {
-  const out = scenario(`
+  const out = scenario(
+    `
     const uts = sys.openat(AT_FDCWD, "/proc/self/ns/uts", 0);
     out.uts = code(() => sys.setns(uts, 0x04000000));
     out.wrongType = code(() => sys.setns(uts, 0x20000));
@@ -151,7 +159,10 @@ mountTest("setns joins a namespace by fd; a mount namespace needs unshare(CLONE_
     out.notNs = code(() => sys.setns(sys.openat(AT_FDCWD, "/", O_DIRECTORY), 0));
     out.ownFs = code(() => sys.unshare(0x200));
     out.mntAfter = code(() => sys.setns(mnt, 0x20000));
-  `);
+  `,
+    // Joining a UTS namespace takes CAP_SYS_ADMIN over it: under a user namespace, one of its own.
+    { uts: true },
+  );
   // bun runs helper threads sharing the fs struct (CLONE_FS): setns(2) says EINVAL for
   // CLONE_NEWNS then, until unshare(CLONE_FS) gives the calling thread its own.
   expect(out).toEqual({

@@ -43,11 +43,32 @@ if (!namespaceMode) {
   console.warn(`[ocimount tests] SKIPPING mount tests: ${skipReason}`);
 }
 
+/**
+ * Namespaces a scenario needs besides its mount namespace. As root the machine's own pid, network
+ * and UTS namespaces already allow what these stand for, so they change nothing there; under a
+ * user namespace the kernel asks for namespaces owned by it:
+ *   - `pid`: mounting proc needs a pid namespace owned by the user namespace (`-p -f`);
+ *   - `net`: mounting sysfs needs a network namespace owned by it (`-n`);
+ *   - `uts`: setns(2) into the UTS namespace needs CAP_SYS_ADMIN over it (`-u`).
+ */
+export interface NamespaceNeeds {
+  pid?: boolean;
+  net?: boolean;
+  uts?: boolean;
+}
+
 /** The `unshare` prefix that puts a command into its own private mount namespace. */
-export function unsharePrefix(mode: NamespaceMode = namespaceMode ?? "root"): string[] {
-  return mode === "root"
-    ? ["unshare", "-m", "--propagation", "private", "--"]
-    : ["unshare", "-Urm", "--propagation", "private", "--"];
+export function unsharePrefix(
+  mode: NamespaceMode = namespaceMode ?? "root",
+  needs: NamespaceNeeds = {},
+): string[] {
+  if (mode === "root") return ["unshare", "-m", "--propagation", "private", "--"];
+  const extra = [
+    ...(needs.pid ? ["-p", "-f"] : []),
+    ...(needs.net ? ["-n"] : []),
+    ...(needs.uts ? ["-u"] : []),
+  ];
+  return ["unshare", "-Urm", ...extra, "--propagation", "private", "--"];
 }
 
 /** The result of a command run inside a private mount namespace. */
@@ -60,9 +81,15 @@ export interface NamespaceRun {
 /** Runs `argv` inside a new private mount namespace and collects its output. */
 export function runInNamespace(
   argv: string[],
-  options: { cwd?: string; env?: Record<string, string>; stdin?: string } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    stdin?: string;
+    /** Namespaces the scenario needs besides the mount namespace (see `NamespaceNeeds`). */
+    needs?: NamespaceNeeds;
+  } = {},
 ): NamespaceRun {
-  const r = Bun.spawnSync([...unsharePrefix(), ...argv], {
+  const r = Bun.spawnSync([...unsharePrefix(undefined, options.needs), ...argv], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdin: options.stdin === undefined ? "ignore" : new TextEncoder().encode(options.stdin),

@@ -37,6 +37,9 @@ function thrown(fn: () => unknown): SyscallError {
   throw new Error("expected a SyscallError, nothing was thrown");
 }
 
+/** Root gets EBADF from a privileged mount call given a bad fd; others are refused first. */
+const PRIVILEGED_BAD_FD = process.getuid?.() === 0 ? "EBADF" : "EPERM";
+
 const missing = join(dir, "missing/x");
 const fileAsDir = join(dir, "f/x");
 
@@ -110,18 +113,20 @@ describe("errno comes back right", () => {
     ["fstatfs of a bad fd", () => sys.fstatfs(987654), "fstatfs", "EBADF"],
     ["open_tree of a bad fd", () => sys.openTree(987654, "", AT_EMPTY_PATH), "open_tree", "EBADF"],
     ["fsconfig of a bad fd", () => sys.fsconfig(987654, 1, "size", "1m", 0), "fsconfig", "EBADF"],
-    ["fsmount of a bad fd", () => sys.fsmount(987654, 0, 0), "fsmount", "EBADF"],
+    // These check CAP_SYS_ADMIN over the mount namespace before they look at the fd:
+    // an ordinary user gets EPERM here, and EBADF inside a user namespace (below).
+    ["fsmount of a bad fd", () => sys.fsmount(987654, 0, 0), "fsmount", PRIVILEGED_BAD_FD],
     [
       "move_mount of a bad fd",
       () => sys.moveMount(987654, "", AT_FDCWD, dir, 4),
       "move_mount",
-      "EBADF",
+      PRIVILEGED_BAD_FD,
     ],
     [
       "mount_setattr of a bad fd",
       () => sys.mountSetattr(987654, "", AT_EMPTY_PATH, { attrSet: MOUNT_ATTR_RDONLY, attrClr: 0 }),
       "mount_setattr",
-      "EBADF",
+      PRIVILEGED_BAD_FD,
     ],
     ["setns of a bad fd", () => sys.setns(987654, 0), "setns", "EBADF"],
     ["unshare with an unknown flag", () => sys.unshare(0x1), "unshare", "EINVAL"],
@@ -145,6 +150,37 @@ describe("errno comes back right", () => {
     expect(error.op).toBe(op);
     expect(error.code).toBe(code);
   });
+
+  const inUserNamespace = Bun.spawnSync(["unshare", "-Urm", "--", "true"]).exitCode === 0;
+  test.skipIf(!inUserNamespace)(
+    `fsmount, move_mount, mount_setattr of a bad fd inside unshare -Urm: EBADF${inUserNamespace ? "" : " [skipped: unshare -Urm failed: no user namespaces here]"}`,
+    () => {
+      // The same calls as the rows above, where the caller owns its mount namespace.
+      const script = `
+        const { createSyscalls } = await import(${JSON.stringify(join(import.meta.dir, "ffi.ts"))});
+        const sys = createSyscalls();
+        const code = (fn) => { try { fn(); return "ok"; } catch (e) { return e.code ?? String(e); } };
+        console.log(JSON.stringify({
+          fsmount: code(() => sys.fsmount(987654, 0, 0)),
+          move_mount: code(() => sys.moveMount(987654, "", ${AT_FDCWD}, ${JSON.stringify(dir)}, 4)),
+          mount_setattr: code(() => sys.mountSetattr(987654, "", ${AT_EMPTY_PATH},
+            { attrSet: ${MOUNT_ATTR_RDONLY}, attrClr: 0 })),
+        }));`;
+      const r = Bun.spawnSync(
+        ["unshare", "-Urm", "--propagation", "private", "--", "bun", "-e", script],
+        {
+          stdout: "pipe",
+          stderr: "pipe",
+        },
+      );
+      expect(r.stderr.toString()).toBe("");
+      expect(JSON.parse(r.stdout.toString())).toEqual({
+        fsmount: "EBADF",
+        move_mount: "EBADF",
+        mount_setattr: "EBADF",
+      });
+    },
+  );
 
   test("errno stays exact over thousands of alternating failures with allocation in between", () => {
     const wrong: string[] = [];
