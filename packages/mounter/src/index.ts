@@ -1,3 +1,6 @@
+// First, on purpose: outside Bun this throws one clear message before anything else runs.
+import "./requireBun.ts";
+
 export type { AppliedMount } from "./apply/ApplyContext.ts";
 export type { Expectation } from "./apply/Expectation.ts";
 export type { IdMapping, MountConfig, SpecMount } from "./configTypes.ts";

@@ -19,9 +19,18 @@
  * read with `read.i32` as the very next operation after a failing call, before any
  * allocation or other call that could run libc code and overwrite it (KERNEL-NOTES 14).
  */
-import { CFunction, dlopen, FFIType, type Pointer, read } from "bun:ffi";
+import type { FFITypeOrString, Library, Pointer } from "bun:ffi";
 
-const { i32, i64, u32, u64, ptr } = FFIType;
+// bun:ffi is required when libc is first needed, never imported statically: a static import
+// would make every importer load it, and would make plain Node fail at link time with a
+// cryptic ERR_UNSUPPORTED_ESM_URL_SCHEME instead of requireBun.ts's message.
+type BunFfi = typeof import("bun:ffi");
+
+const i32 = "i32";
+const i64 = "i64";
+const u32 = "u32";
+const u64 = "u64";
+const ptr = "ptr";
 
 const LIBC_SYMBOLS = {
   openat: { args: [i32, ptr, i32, u32], returns: i32 },
@@ -51,11 +60,12 @@ const SYSCALL_SHAPES = {
 } as const;
 
 type Shape = keyof typeof SYSCALL_SHAPES;
+type SyscallFn = (...args: Arg[]) => number;
 type Arg = number | NodeJS.TypedArray | null;
 
 /** The loaded bindings: glibc functions, `syscall(3)` by shape, and the errno reader. */
 export interface Libc {
-  fn: ReturnType<typeof dlopen<typeof LIBC_SYMBOLS>>["symbols"];
+  fn: Library<typeof LIBC_SYMBOLS>["symbols"];
   /** `syscall(nr, ...args)`; returns the raw result (-1 on failure, then read `errno()`). */
   syscall(shape: Shape, nr: number, ...args: Arg[]): number;
   /** The calling thread's errno; call it first thing after a failed call. */
@@ -71,18 +81,25 @@ export function loadLibc(): Libc {
 }
 
 function bind(): Libc {
+  const { CFunction, dlopen, read } = import.meta.require("bun:ffi") as BunFfi;
   const lib = dlopen("libc.so.6", LIBC_SYMBOLS);
   const errnoAddress = lib.symbols.__errno_location() as Pointer;
   // bun:ffi exposes each bound symbol's address as `.ptr` (not in its types).
   const address = (lib.symbols.syscall as unknown as { ptr: Pointer }).ptr;
-  const shapes = new Map<Shape, (...args: Arg[]) => number>();
-  for (const [shape, rest] of Object.entries(SYSCALL_SHAPES) as [Shape, readonly FFIType[]][]) {
-    const fn = CFunction({ ptr: address, args: [i64, ...rest], returns: i32 });
-    shapes.set(shape, fn as unknown as (...args: Arg[]) => number);
-  }
+  const bound = (rest: readonly FFITypeOrString[]): SyscallFn =>
+    CFunction({ ptr: address, args: [i64, ...rest], returns: i32 }) as unknown as SyscallFn;
+  const { ipi, iii, ippi, ipipi, iippi, pi } = SYSCALL_SHAPES;
+  const shapes: Record<Shape, SyscallFn> = {
+    ipi: bound(ipi),
+    iii: bound(iii),
+    ippi: bound(ippi),
+    ipipi: bound(ipipi),
+    iippi: bound(iippi),
+    pi: bound(pi),
+  };
   return {
     fn: lib.symbols,
-    syscall: (shape, nr, ...args) => shapes.get(shape)!(nr, ...args),
+    syscall: (shape, nr, ...args) => shapes[shape](nr, ...args),
     errno: () => read.i32(errnoAddress),
   };
 }
