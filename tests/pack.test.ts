@@ -1,13 +1,15 @@
 /**
  * The packages as users get them: pack every package the way a release does, install the pure
  * ones into a fresh Node project with plain `npm install <tarball>`, import them with `node`, and
- * run the CLI from a directory where only its tarball is installed.
+ * run the CLI from a directory where only its tarball is installed. Packing builds; a user who
+ * cannot write the work tree builds a private copy of it (helpers/writableRepo.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Packed, packAll } from "../scripts/pack.ts";
+import type { Packed } from "../scripts/pack.ts";
+import { writableRepo } from "./helpers/writableRepo.ts";
 
 const PURE = ["@ocimount/mount-flags", "@ocimount/symlink-resolver", "@ocimount/oci-spec"];
 let work: string;
@@ -28,9 +30,11 @@ function listing(file: string): string[] {
   return sh(["tar", "tzf", file], work).out.trim().split("\n");
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "ocimount-pack-"));
-  packed = packAll(join(work, "tarballs"));
+  const repo = writableRepo(work);
+  const pack: typeof import("../scripts/pack.ts") = await import(join(repo, "scripts/pack.ts"));
+  packed = pack.packAll(join(work, "tarballs"));
 }, 300_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
