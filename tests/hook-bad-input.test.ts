@@ -2,14 +2,15 @@
  * `ocimount hook` given bad input while a "container" (a sleep in its own private mount
  * namespace) is live: each is refused with exit 1 and one line on stderr, and neither the
  * container's mount table nor the hook's own changes. The hook runs in a private namespace of
- * its own, so even a wrong mount could not reach the machine's table.
+ * its own, so even a wrong mount could not reach the machine's table. As an ordinary user the
+ * container is in a user namespace and the hook joins it first (helpers/namespace.ts).
  */
 import { afterAll, expect } from "bun:test";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN } from "./fixtures/hook/runc.ts";
-import { mountTest, unsharePrefix } from "./helpers/namespace.ts";
+import { besidePrefix, mountTest, unsharePrefix } from "./helpers/namespace.ts";
 
 const sleepers: Bun.Subprocess[] = [];
 const dirs: string[] = [];
@@ -19,7 +20,7 @@ afterAll(() => {
 });
 
 async function container(): Promise<number> {
-  const p = Bun.spawn([...unsharePrefix("root"), "sleep", "600"], { stdout: "ignore" });
+  const p = Bun.spawn([...unsharePrefix(), "sleep", "600"], { stdout: "ignore" });
   sleepers.push(p);
   const ours = statSync("/proc/self/ns/mnt").ino;
   while (statSync(`/proc/${p.pid}/ns/mnt`).ino === ours) await Bun.sleep(5);
@@ -87,35 +88,31 @@ const CASES: Case[] = [
 ];
 
 for (const c of CASES) {
-  mountTest(
-    `hook refuses ${c.name}: exit 1, one line, no mount anywhere`,
-    async () => {
-      const dir = workDir();
-      const pid = await container();
-      const theirsBefore = readFileSync(`/proc/${pid}/mountinfo`, "utf8");
-      writeFileSync(join(dir, "state.json"), c.stdin(dir, pid));
-      const mounts = c.mounts?.(dir) ?? join(dir, "mounts.json");
-      const script = [
-        `cat /proc/self/mountinfo > "${dir}/before"`,
-        `bun "${BIN}" hook --mounts "${mounts}" < "${dir}/state.json"`,
-        "rc=$?",
-        `cat /proc/self/mountinfo > "${dir}/after"`,
-        "exit $rc",
-      ].join("\n");
-      const r = Bun.spawnSync([...unsharePrefix("root"), "sh", "-c", script], {
-        stdout: "pipe",
-        stderr: "pipe",
-      });
-      const stderr = r.stderr.toString();
-      expect(stderr.split("\n").filter(Boolean)).toHaveLength(1);
-      expect(stderr).toMatch(/^ocimount: hook: /);
-      expect(stderr).toMatch(c.line);
-      expect(r.exitCode).toBe(1);
-      expect(readFileSync(`/proc/${pid}/mountinfo`, "utf8")).toBe(theirsBefore);
-      expect(readFileSync(join(dir, "after"), "utf8")).toBe(
-        readFileSync(join(dir, "before"), "utf8"),
-      );
-    },
-    { onlyRoot: true },
-  );
+  mountTest(`hook refuses ${c.name}: exit 1, one line, no mount anywhere`, async () => {
+    const dir = workDir();
+    const pid = await container();
+    const theirsBefore = readFileSync(`/proc/${pid}/mountinfo`, "utf8");
+    writeFileSync(join(dir, "state.json"), c.stdin(dir, pid));
+    const mounts = c.mounts?.(dir) ?? join(dir, "mounts.json");
+    const script = [
+      `cat /proc/self/mountinfo > "${dir}/before"`,
+      `bun "${BIN}" hook --mounts "${mounts}" < "${dir}/state.json"`,
+      "rc=$?",
+      `cat /proc/self/mountinfo > "${dir}/after"`,
+      "exit $rc",
+    ].join("\n");
+    const r = Bun.spawnSync([...besidePrefix(pid), "sh", "-c", script], {
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    const stderr = r.stderr.toString();
+    expect(stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(stderr).toMatch(/^ocimount: hook: /);
+    expect(stderr).toMatch(c.line);
+    expect(r.exitCode).toBe(1);
+    expect(readFileSync(`/proc/${pid}/mountinfo`, "utf8")).toBe(theirsBefore);
+    expect(readFileSync(join(dir, "after"), "utf8")).toBe(
+      readFileSync(join(dir, "before"), "utf8"),
+    );
+  });
 }

@@ -71,6 +71,19 @@ export function unsharePrefix(
   return ["unshare", "-Urm", ...extra, "--propagation", "private", "--"];
 }
 
+/**
+ * The prefix that puts a command into a private mount namespace of its own from which it may
+ * enter the namespaces of `pid`, a process started with `unsharePrefix` (a stand-in container).
+ * As root that is any namespace. Under a user namespace, setns(2) needs CAP_SYS_ADMIN over the
+ * target's namespaces, so the command first joins `pid`'s user namespace (`nsenter -U`, keeping
+ * its credentials: that namespace denies setgroups), as a hook a runtime starts there would be.
+ */
+export function besidePrefix(pid: number, mode: NamespaceMode = namespaceMode ?? "root"): string[] {
+  const own = ["unshare", "-m", "--propagation", "private", "--"];
+  if (mode === "root") return own;
+  return ["nsenter", "-t", String(pid), "-U", "--preserve-credentials", "--", ...own];
+}
+
 /** The result of a command run inside a private mount namespace. */
 export interface NamespaceRun {
   exitCode: number;

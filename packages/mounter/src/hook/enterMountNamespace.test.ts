@@ -4,20 +4,32 @@ import { join } from "node:path";
 
 const UNSHARE = ["unshare", "-m", "--propagation", "private", "--"];
 const isRoot = process.getuid?.() === 0;
+/** The target's namespace: as an ordinary user, a mount namespace in a user namespace. */
+const TARGET = isRoot ? UNSHARE : ["unshare", "-Urm", "--propagation", "private", "--"];
+const canRun = Bun.spawnSync([...TARGET, "true"], { stderr: "ignore" }).exitCode === 0;
+const skipped = isRoot ? "unshare -m failed" : "not root and unshare -Urm failed";
+/**
+ * The fixture's own private mount namespace. setns(2) needs CAP_SYS_ADMIN over the target's
+ * namespace: as an ordinary user the fixture first joins the target's user namespace.
+ */
+const beside = (pid: number) =>
+  isRoot
+    ? UNSHARE
+    : ["nsenter", "-t", String(pid), "-U", "--preserve-credentials", "--", ...UNSHARE];
 const sleepers: Bun.Subprocess[] = [];
 afterAll(() => {
   for (const s of sleepers) s.kill(9);
 });
 
-test.skipIf(!isRoot)(
-  `bun must unshare(CLONE_FS) before setns(CLONE_NEWNS); enterMountNamespace does${isRoot ? "" : " [skipped: needs root]"}`,
+test.skipIf(!canRun)(
+  `bun must unshare(CLONE_FS) before setns(CLONE_NEWNS); enterMountNamespace does${canRun ? "" : ` [skipped: ${skipped}]`}`,
   async () => {
-    const target = Bun.spawn([...UNSHARE, "sleep", "600"], { stdout: "ignore" });
+    const target = Bun.spawn([...TARGET, "sleep", "600"], { stdout: "ignore" });
     sleepers.push(target);
     const { ino } = statSync("/proc/self/ns/mnt");
     while (statSync(`/proc/${target.pid}/ns/mnt`).ino === ino) await Bun.sleep(5);
     const script = join(import.meta.dir, "enterMountNamespace.fixture.ts");
-    const r = Bun.spawnSync([...UNSHARE, "bun", script, String(target.pid)], {
+    const r = Bun.spawnSync([...beside(target.pid), "bun", script, String(target.pid)], {
       stdout: "pipe",
       stderr: "pipe",
     });

@@ -2,7 +2,8 @@
  * The hook engine against the real kernel. A `sleep` in its own private mount namespace stands
  * in for the container; the hook driver runs in another private namespace and must move into
  * the sleeper's (setns from a threaded bun process: unshare(CLONE_FS) first). Everything is
- * read back from /proc/<sleeper>/mountinfo; the namespaces die with their processes. Root only.
+ * read back from /proc/<sleeper>/mountinfo; the namespaces die with their processes. As an
+ * ordinary user the sleeper is in a user namespace of its own and the driver joins it first.
  */
 import { afterAll, expect, test } from "bun:test";
 import {
@@ -22,8 +23,22 @@ import { parseMountInfo } from "@ocimount/mount-flags";
 const DRIVER = join(import.meta.dir, "hookDriver.fixture.ts");
 const UNSHARE = ["unshare", "-m", "--propagation", "private", "--"];
 const isRoot = process.getuid?.() === 0;
-const rootTest = (name: string, fn: () => Promise<void>) =>
-  test.skipIf(!isRoot)(isRoot ? name : `${name} [skipped: needs root]`, fn, 60_000);
+/** The sleeper's namespace: as an ordinary user, a mount namespace in a user namespace. */
+const CONTAINER = isRoot ? UNSHARE : ["unshare", "-Urm", "--propagation", "private", "--"];
+const canRun = Bun.spawnSync([...CONTAINER, "true"], { stderr: "ignore" }).exitCode === 0;
+const skipped = isRoot ? "unshare -m failed" : "not root and unshare -Urm failed";
+const nsTest = (name: string, fn: () => Promise<void>) =>
+  test.skipIf(!canRun)(canRun ? name : `${name} [skipped: ${skipped}]`, fn, 60_000);
+
+/**
+ * The driver's own private mount namespace. setns(2) needs CAP_SYS_ADMIN over the sleeper's
+ * namespaces: as an ordinary user the driver first joins the sleeper's user namespace (keeping
+ * its credentials: that namespace denies setgroups), as a hook started inside it would be.
+ */
+const beside = (pid: number) =>
+  isRoot
+    ? UNSHARE
+    : ["nsenter", "-t", String(pid), "-U", "--preserve-credentials", "--", ...UNSHARE];
 
 const sleepers: Bun.Subprocess[] = [];
 const dirs: string[] = [];
@@ -34,7 +49,7 @@ afterAll(() => {
 
 /** A process in a fresh private mount namespace (the "container"); resolves once it is there. */
 async function container(): Promise<number> {
-  const p = Bun.spawn([...UNSHARE, "sleep", "600"], { stdout: "ignore", stderr: "inherit" });
+  const p = Bun.spawn([...CONTAINER, "sleep", "600"], { stdout: "ignore", stderr: "inherit" });
   sleepers.push(p);
   const ours = statSync("/proc/self/ns/mnt").ino;
   while (statSync(`/proc/${p.pid}/ns/mnt`).ino === ours) await Bun.sleep(5);
@@ -55,12 +70,13 @@ function bundle(): { dir: string; rootfs: string } {
   return { dir, rootfs };
 }
 
-function runDriver(dir: string, pid: number, mounts: unknown, before = "") {
+/** Runs the driver for container `pid`, beside the namespaces of `near` (by default `pid`). */
+function runDriver(dir: string, pid: number, mounts: unknown, before = "", near = pid) {
   const file = join(dir, "mounts.json");
   writeFileSync(file, JSON.stringify(mounts));
   const state = { ociVersion: "1.3.0", id: "c1", status: "creating", pid, bundle: dir };
   const script = `${before}\nexec bun "${DRIVER}" "${file}"`;
-  const r = Bun.spawnSync([...UNSHARE, "sh", "-c", script], {
+  const r = Bun.spawnSync([...beside(near), "sh", "-c", script], {
     stdin: new TextEncoder().encode(JSON.stringify(state)),
     stdout: "pipe",
     stderr: "pipe",
@@ -72,7 +88,7 @@ function runDriver(dir: string, pid: number, mounts: unknown, before = "") {
 const mountsOf = (pid: number) =>
   parseMountInfo(readFileSync(`/proc/${pid}/mountinfo`, "utf8")).map((m) => m.mountPoint);
 
-rootTest(
+nsTest(
   "a threaded bun process joins the container's mount namespace and mounts there",
   async () => {
     const { dir, rootfs } = bundle();
@@ -102,7 +118,7 @@ rootTest(
   },
 );
 
-rootTest(
+nsTest(
   "a failing step undoes every mount (with submounts) and mountpoint the hook made",
   async () => {
     const { dir, rootfs } = bundle();
@@ -128,9 +144,11 @@ rootTest(
   },
 );
 
-rootTest("a pid that is gone is refused before anything is opened or mounted", async () => {
+nsTest("a pid that is gone is refused before anything is opened or mounted", async () => {
   const { dir } = bundle();
   const dead = Bun.spawnSync(["sh", "-c", "echo $$"]).stdout.toString().trim();
-  const out = runDriver(dir, Number(dead), [{ destination: "/x", type: "tmpfs" }]);
+  // a live sleeper to stand beside (an ordinary user joins its user namespace), a dead pid to find
+  const near = await container();
+  const out = runDriver(dir, Number(dead), [{ destination: "/x", type: "tmpfs" }], "", near);
   expect(out.error).toMatchObject({ name: "HookError", code: "ESRCH" });
 });
