@@ -11,9 +11,9 @@ import { parseMountInfoLine } from "./parseMountInfoLine.ts";
 export function parseMountInfo(text: string): MountInfoEntry[] {
   const entries: MountInfoEntry[] = [];
   const lines = text.split("\n");
-  for (const [index, line] of lines.entries()) {
-    if (line === "") continue;
-    entries.push(parseMountInfoLine(line, index + 1));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line !== "") entries.push(parseMountInfoLine(line, i + 1));
   }
   return entries;
 }

@@ -2,30 +2,38 @@ import type { MountInfoEntry } from "./MountInfoEntry.ts";
 import { MountInfoError } from "./MountInfoError.ts";
 import { unescapeOctal } from "./unescapeOctal.ts";
 
-const DECIMAL = /^\d+$/;
+type Propagation = MountInfoEntry["propagation"];
+
+/**
+ * A non-empty run of ASCII digits as a number, else `undefined`. A loop over char codes, not a
+ * regular expression: mountinfo has thousands of lines and each has three or four numbers.
+ */
+function digits(text: string | undefined): number | undefined {
+  if (text === undefined || text.length === 0) return undefined;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  // Past 2^53 the loop's rounding may differ from the parser's: let Number() round it.
+  return text.length > 15 ? Number(text) : n;
+}
 
 function number(text: string | undefined, field: string, line: string, at?: number): number {
-  if (text === undefined || !DECIMAL.test(text))
-    throw new MountInfoError("ENUMBER", field, line, at);
-  return Number(text);
+  const n = digits(text);
+  if (n === undefined) throw new MountInfoError("ENUMBER", field, line, at);
+  return n;
 }
 
 function optionList(text: string): string[] {
   return text === "" ? [] : text.split(",");
 }
 
-function propagationOf(entry: Omit<MountInfoEntry, "propagation">, fields: readonly string[]) {
-  if (entry.peerGroup !== undefined) return "shared";
-  if (entry.masterGroup !== undefined) return "slave";
-  if (fields.includes("unbindable")) return "unbindable";
-  return "private";
-}
-
+/** N of the first optional field `<tag>N` (tag with its colon), if that N is decimal. */
 function tagged(fields: readonly string[], tag: string): number | undefined {
-  const field = fields.find((candidate) => candidate.startsWith(`${tag}:`));
-  if (field === undefined) return undefined;
-  const value = field.slice(tag.length + 1);
-  return DECIMAL.test(value) ? Number(value) : undefined;
+  for (const field of fields) if (field.startsWith(tag)) return digits(field.slice(tag.length));
+  return undefined;
 }
 
 /**
@@ -46,33 +54,62 @@ export function parseMountInfoLine(line: string, lineNumber?: number): MountInfo
   if (separator === -1) throw new MountInfoError("ESEPARATOR", "-", line, lineNumber);
   if (fields.length !== separator + 4)
     throw new MountInfoError("EFIELDS", "line", line, lineNumber);
-  const [mountId, parentId, device, root, mountPoint, mountOptions] = fields;
-  const [major, minor, ...extra] = (device ?? "").split(":");
-  if (extra.length > 0) throw new MountInfoError("ENUMBER", "major:minor", line, lineNumber);
-  const optionalFields = fields.slice(6, separator);
-  const [fsType, source, superOptions] = fields.slice(separator + 1);
-  const entry = {
-    mountId: number(mountId, "mount ID", line, lineNumber),
-    parentId: number(parentId, "parent ID", line, lineNumber),
-    major: number(major, "major:minor", line, lineNumber),
-    minor: number(minor, "major:minor", line, lineNumber),
-    root: unescapeOctal(root ?? ""),
-    mountPoint: unescapeOctal(mountPoint ?? ""),
-    mountOptions: optionList(mountOptions ?? ""),
-    optionalFields,
-    peerGroup: tagged(optionalFields, "shared"),
-    masterGroup: tagged(optionalFields, "master"),
-    propagateFrom: tagged(optionalFields, "propagate_from"),
-    fsType: unescapeOctal(fsType ?? ""),
-    source: unescapeOctal(source ?? ""),
-    superOptions: optionList(superOptions ?? "").map(unescapeOctal),
-  };
-  return dropUndefined({ ...entry, propagation: propagationOf(entry, optionalFields) });
-}
-
-function dropUndefined(entry: MountInfoEntry): MountInfoEntry {
-  for (const key of ["peerGroup", "masterGroup", "propagateFrom"] as const) {
-    if (entry[key] === undefined) delete entry[key];
+  const mountId = number(fields[0], "mount ID", line, lineNumber);
+  const parentId = number(fields[1], "parent ID", line, lineNumber);
+  const device = fields[2] as string;
+  const colon = device.indexOf(":");
+  if (colon < 0 || device.indexOf(":", colon + 1) >= 0)
+    throw new MountInfoError("ENUMBER", "major:minor", line, lineNumber);
+  const major = number(device.slice(0, colon), "major:minor", line, lineNumber);
+  const minor = number(device.slice(colon + 1), "major:minor", line, lineNumber);
+  const root = unescapeOctal(fields[3] as string);
+  const mountPoint = unescapeOctal(fields[4] as string);
+  const mountOptions = optionList(fields[5] as string);
+  const fsType = unescapeOctal(fields[separator + 1] as string);
+  const source = unescapeOctal(fields[separator + 2] as string);
+  const superText = fields[separator + 3] as string;
+  const superOptions = superText.includes("\\")
+    ? optionList(superText).map(unescapeOctal)
+    : optionList(superText);
+  if (separator === 6) {
+    // No optional fields: a private mount (most lines), one object shape.
+    const optionalFields: string[] = [];
+    const propagation: Propagation = "private";
+    return {
+      mountId,
+      parentId,
+      major,
+      minor,
+      root,
+      mountPoint,
+      mountOptions,
+      optionalFields,
+      fsType,
+      source,
+      superOptions,
+      propagation,
+    };
   }
-  return entry;
+  const optionalFields = fields.slice(6, separator);
+  const peerGroup = tagged(optionalFields, "shared:");
+  const masterGroup = tagged(optionalFields, "master:");
+  const propagateFrom = tagged(optionalFields, "propagate_from:");
+  // Built key by key so the optional keys are absent, not undefined, in the usual order.
+  const entry = { mountId, parentId, major, minor, root, mountPoint, mountOptions, optionalFields };
+  const out = entry as Partial<MountInfoEntry> as MountInfoEntry;
+  if (peerGroup !== undefined) out.peerGroup = peerGroup;
+  if (masterGroup !== undefined) out.masterGroup = masterGroup;
+  if (propagateFrom !== undefined) out.propagateFrom = propagateFrom;
+  out.fsType = fsType;
+  out.source = source;
+  out.superOptions = superOptions;
+  out.propagation =
+    peerGroup !== undefined
+      ? "shared"
+      : masterGroup !== undefined
+        ? "slave"
+        : optionalFields.includes("unbindable")
+          ? "unbindable"
+          : "private";
+  return out;
 }
