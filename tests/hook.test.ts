@@ -1,23 +1,18 @@
 /**
  * `ocimount hook` inside a real runtime: runc 1.1 starts a busybox container with ocimount as
  * its createRuntime (then createContainer) hook, and the container itself reports what it sees
- * (/proc/self/mountinfo, writes that must fail). Root only, with runc and busybox-static
- * installed (.ci/run installs them); skipped visibly otherwise.
+ * (/proc/self/mountinfo, writes that must fail). With runc and busybox-static installed
+ * (.ci/run installs them); skipped visibly otherwise. As an ordinary user runc runs as root of a
+ * user namespace (helpers/runcTier.ts).
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type MountInfoEntry, parseMountInfoLine } from "@ocimount/mount-flags";
-import {
-  busyboxConfig,
-  hookEntry,
-  makeWorkDir,
-  runcRun,
-  runcSkipReason,
-  writeConfig,
-} from "./fixtures/hook/runc.ts";
+import { busyboxConfig, hookEntry, makeWorkDir, writeConfig } from "./fixtures/hook/runc.ts";
+import { runcInTier, runcTierSkipReason } from "./helpers/runcTier.ts";
 
-const skip = runcSkipReason();
+const skip = runcTierSkipReason();
 if (skip) console.warn(`[ocimount tests] SKIPPING runc hook tests: ${skip}`);
 const runcTest = (name: string, fn: () => void) =>
   test.skipIf(skip !== "")(skip ? `${name} [skipped: ${skip}]` : name, fn, 120_000);
@@ -103,7 +98,7 @@ describe.each(["createRuntime", "createContainer"] as const)("runc with a %s hoo
     const { work, tree } = prepare(stage, {});
     writeFileSync(join(work.dir, "mounts.json"), JSON.stringify(extraMounts(work.dir)));
     const submount = `mount -t tmpfs -o size=1m ocimount-sub "${join(tree, "inner")}"`;
-    const r = runcRun(work, containerId(), submount);
+    const r = runcInTier(work, containerId(), submount);
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
     const seen = parseOutput(r.stdout);
@@ -147,7 +142,7 @@ describe.each(["createRuntime", "createContainer"] as const)("runc with a %s hoo
       { destination: "/data", type: "bind", source: missing, options: ["bind"] },
     ];
     writeFileSync(join(work.dir, "mounts.json"), JSON.stringify(mounts));
-    const r = runcRun(work, containerId());
+    const r = runcInTier(work, containerId());
     expect(r.exitCode).not.toBe(0);
     expect(r.stdout).not.toContain("END"); // the container's process never ran
     expect(r.stderr).toContain("error running hook");
@@ -164,7 +159,7 @@ describe.each(["createRuntime", "createContainer"] as const)("runc with a %s hoo
       { destination: "/etc/secret/below", type: "bind", source: work.dir, options: ["bind"] },
     ];
     writeFileSync(join(work.dir, "mounts.json"), JSON.stringify(mounts));
-    const r = runcRun(work, containerId());
+    const r = runcInTier(work, containerId());
     expect(r.exitCode).not.toBe(0);
     expect(r.stdout).not.toContain("END");
     expect(r.stderr).toContain("stderr: ocimount: hook: ");
