@@ -91,12 +91,19 @@ export async function setup(
       },
       mounted: (m) => {
         record.pending = [];
+        const entry = {
+          t: "mounted" as const,
+          why: m.why,
+          target: m.target,
+          mountId: m.mountId,
+          recursive: m.recursive,
+        };
         // The self-bind's ID is written at once: a crash must not lose which mount is ours.
-        if (m.why === "root.path") journal.append({ t: "mounted", ...m });
-        else journal.hold({ t: "mounted", ...m });
+        if (m.why === "root.path") journal.append(entry);
+        else journal.hold(entry);
       },
       created: (why, paths) => {
-        record.created.push(...paths);
+        for (const path of paths) record.created.push(path);
         journal.append({ t: "created", why, paths });
       },
     },

@@ -58,8 +58,8 @@ export function applyBind(ctx: ApplyContext, step: BindStep): void {
     applyIdmap(ctx, tree, step.options, step.why);
     ctx.sys.moveMount(tree, "", target, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     const propagation = applyPropagation(ctx, tree, step.options.propagation);
-    const asked = expectFromAttr(composeAttr(attr, recursive));
-    recordMount(ctx, step.why, step.target.path, tree, step.recursive, { ...asked, propagation });
+    const { on, off } = expectFromAttr(composeAttr(attr, recursive));
+    recordMount(ctx, step.why, step.target.path, tree, step.recursive, { on, off, propagation });
   } finally {
     if (target >= 0) ctx.sys.close(target);
     ctx.sys.close(tree);

@@ -19,18 +19,27 @@ export function summarizeJournal(entries: readonly JournalEntry[]): SetupRecord 
   const [begin] = entries;
   if (begin?.t !== "begin") throw new Error("journal does not start with begin");
   const record: SetupRecord = { begin, mounts: [], created: [], pending: [] };
-  for (const e of entries) {
-    if (e.t === "intent") record.pending.push({ why: e.why, target: e.target });
-    else if (e.t === "created") record.created.push(...e.paths);
-    else if (e.t === "mounted") {
-      record.mounts.push({
-        why: e.why,
-        target: e.target,
-        mountId: e.mountId,
-        recursive: e.recursive,
-      });
-      record.pending = record.pending.filter((p) => p.why !== e.why);
-    } else if (e.t === "complete") record.complete = { expectations: e.expectations, tree: e.tree };
+  const { mounts, created } = record;
+  for (let i = 1; i < entries.length; i++) {
+    const e = entries[i] as JournalEntry;
+    switch (e.t) {
+      case "intent":
+        record.pending.push({ why: e.why, target: e.target });
+        break;
+      case "created":
+        for (const path of e.paths) created.push(path);
+        break;
+      case "mounted":
+        mounts.push({ why: e.why, target: e.target, mountId: e.mountId, recursive: e.recursive });
+        // Usually the one pending step is this one: skip the copy when nothing else is pending.
+        if (record.pending.length === 1 && record.pending[0]?.why === e.why) record.pending = [];
+        else if (record.pending.length)
+          record.pending = record.pending.filter((p) => p.why !== e.why);
+        break;
+      case "complete":
+        record.complete = { expectations: e.expectations, tree: e.tree };
+        break;
+    }
   }
   if (record.complete) record.pending = [];
   return record;

@@ -18,7 +18,8 @@ export function planMount(
 ): BindStep | NewFsStep {
   const why = `mounts[${index}]`;
   const parsed = parseMountOptions(mount.options ?? []);
-  const options: StepOptions = { ...parsed };
+  // The parsed options are this mount's own object: add the mappings to it, no copy.
+  const options: StepOptions = parsed;
   if (mount.uidMappings) options.uidMappings = mount.uidMappings;
   if (mount.gidMappings) options.gidMappings = mount.gidMappings;
   if ((parsed.idmap || parsed.recursiveIdmap) && !(mount.uidMappings && mount.gidMappings)) {

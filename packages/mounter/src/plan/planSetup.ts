@@ -42,7 +42,7 @@ export function planSetup(
     if (!unsafePath.startsWith("/"))
       warnings.push(`${why}: relative path "${unsafePath}" is deprecated; taken relative to /`);
     const path = cleanInRootPath(unsafePath);
-    return { path, hostPath: resolve ? displayPath(rootfs, path) : posix.join(rootfs, path) };
+    return { path, hostPath: resolve ? displayPath(rootfs, path) : lexicalHostPath(rootfs, path) };
   };
   const root: StepTarget = { path: "/", hostPath: rootfs };
   const steps: Step[] = [{ kind: "rootfs-bind", why: "root.path", target: root }];
@@ -79,4 +79,10 @@ export function planSetup(
     });
   }
   return { bundleDir: bundle, rootfs, steps, warnings };
+}
+
+/** `rootfs` joined with a clean in-root path, without normalizing again. */
+function lexicalHostPath(rootfs: string, inRootPath: string): string {
+  if (inRootPath === "/") return rootfs;
+  return rootfs === "/" ? inRootPath : rootfs + inRootPath;
 }

@@ -106,10 +106,10 @@ export function createSyscalls(): Syscalls {
     },
     mount(source, target, fstype, flags, data) {
       const c = loadLibc();
-      const src = cStringOrNull("mount", source);
-      const dst = cString("mount", target);
-      const type = cStringOrNull("mount", fstype);
-      if (c.fn.mount(src, dst, type, flags, cStringOrNull("mount", data)) < 0) {
+      const src = cStringOrNull("mount", source, 0);
+      const dst = cString("mount", target, 1);
+      const type = cStringOrNull("mount", fstype, 2);
+      if (c.fn.mount(src, dst, type, flags, cStringOrNull("mount", data, 3)) < 0) {
         throw new SyscallError("mount", c.errno(), { source: source ?? undefined, target, flags });
       }
     },
@@ -128,8 +128,8 @@ export function createSyscalls(): Syscalls {
     },
     moveMount(fromDirfd, fromPath, toDirfd, toPath, flags) {
       const c = loadLibc();
-      const from = cString("move_mount", fromPath);
-      const to = cString("move_mount", toPath);
+      const from = cString("move_mount", fromPath, 0);
+      const to = cString("move_mount", toPath, 1);
       if (c.syscall("ipipi", SYS_move_mount, fromDirfd, from, toDirfd, to, flags) < 0) {
         throw new SyscallError("move_mount", c.errno(), {
           source: at(fromDirfd, fromPath),
@@ -154,8 +154,8 @@ export function createSyscalls(): Syscalls {
     },
     fsconfig(fd, cmd, key, value, aux) {
       const c = loadLibc();
-      const k = cStringOrNull("fsconfig", key);
-      const v = cStringOrNull("fsconfig", value);
+      const k = cStringOrNull("fsconfig", key, 0);
+      const v = cStringOrNull("fsconfig", value, 1);
       if (c.syscall("iippi", SYS_fsconfig, fd, cmd, k, v, aux) < 0) {
         const what = key === null ? `fd ${fd}` : `${key}${value === null ? "" : `=${value}`}`;
         throw new SyscallError("fsconfig", c.errno(), { path: what, flags: cmd });
@@ -169,8 +169,8 @@ export function createSyscalls(): Syscalls {
     },
     renameat2(oldDirfd, oldPath, newDirfd, newPath, flags) {
       const c = loadLibc();
-      const from = cString("renameat2", oldPath);
-      const to = cString("renameat2", newPath);
+      const from = cString("renameat2", oldPath, 0);
+      const to = cString("renameat2", newPath, 1);
       if (c.fn.renameat2(oldDirfd, from, newDirfd, to, flags) < 0) {
         throw new SyscallError("renameat2", c.errno(), {
           source: at(oldDirfd, oldPath),

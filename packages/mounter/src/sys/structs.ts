@@ -12,39 +12,62 @@ const MOUNT_ATTR_SIZE = 32;
 /** glibc's `struct statfs` on 64-bit: eleven 8-byte fields then f_spare[4]; 120 bytes. */
 const STATFS_SIZE = 120;
 
-/** Encodes `struct open_how` { u64 flags; u64 mode; u64 resolve; }. */
+/**
+ * One buffer per struct, reused by every call: calls are synchronous and the kernel copies a
+ * struct in (or out) before returning, and the decoders copy the fields out at once. Callers
+ * never keep these buffers past their call.
+ */
+const openHowBytes = new Uint8Array(OPEN_HOW_SIZE);
+const openHowView = new DataView(openHowBytes.buffer);
+const mountAttrBytes = new Uint8Array(MOUNT_ATTR_SIZE);
+const mountAttrView = new DataView(mountAttrBytes.buffer);
+const statxBytes = new Uint8Array(STATX_SIZE);
+const statxView = new DataView(statxBytes.buffer);
+const statfsBytes = new Uint8Array(STATFS_SIZE);
+const statfsView = new DataView(statfsBytes.buffer);
+const TWO_32 = 2 ** 32;
+
+/** A u64 field as a number (exact below 2^53: flags, IDs and counts here are far below). */
+function u64(view: DataView, offset: number): number {
+  return view.getUint32(offset, true) + view.getUint32(offset + 4, true) * TWO_32;
+}
+
+function setU64(view: DataView, offset: number, value: number): void {
+  view.setUint32(offset, value % TWO_32, true);
+  view.setUint32(offset + 4, Math.floor(value / TWO_32), true);
+}
+
+/** Encodes `struct open_how` { u64 flags; u64 mode; u64 resolve; } (into a reused buffer). */
 export function encodeOpenHow(how: OpenHow): Uint8Array {
-  const bytes = new Uint8Array(OPEN_HOW_SIZE);
-  const view = new DataView(bytes.buffer);
-  view.setBigUint64(0, BigInt(how.flags >>> 0), true);
-  view.setBigUint64(8, BigInt(how.mode ?? 0), true);
-  view.setBigUint64(16, BigInt(how.resolve), true);
-  return bytes;
+  setU64(openHowView, 0, how.flags >>> 0);
+  setU64(openHowView, 8, how.mode ?? 0);
+  setU64(openHowView, 16, how.resolve);
+  return openHowBytes;
 }
 
-/** Encodes `struct mount_attr` { u64 attr_set; u64 attr_clr; u64 propagation; u64 userns_fd; }. */
+/**
+ * Encodes `struct mount_attr` { u64 attr_set; u64 attr_clr; u64 propagation; u64 userns_fd; }
+ * (into a reused buffer).
+ */
 export function encodeMountAttr(attr: MountAttr): Uint8Array {
-  const bytes = new Uint8Array(MOUNT_ATTR_SIZE);
-  const view = new DataView(bytes.buffer);
-  view.setBigUint64(0, BigInt(attr.attrSet >>> 0), true);
-  view.setBigUint64(8, BigInt(attr.attrClr >>> 0), true);
-  view.setBigUint64(16, BigInt(attr.propagation ?? 0), true);
-  view.setBigUint64(24, BigInt(attr.usernsFd ?? 0), true);
-  return bytes;
+  setU64(mountAttrView, 0, attr.attrSet >>> 0);
+  setU64(mountAttrView, 8, attr.attrClr >>> 0);
+  setU64(mountAttrView, 16, attr.propagation ?? 0);
+  setU64(mountAttrView, 24, attr.usernsFd ?? 0);
+  return mountAttrBytes;
 }
 
-/** A zeroed buffer the size of `struct statx`. */
+/** The (reused) buffer the size of `struct statx` for the next statx call; decode it at once. */
 export function statxBuffer(): Uint8Array {
-  return new Uint8Array(STATX_SIZE);
+  return statxBytes;
 }
 
-/** Reads the fields ocimount needs out of a filled `struct statx`. */
+/** Reads the fields ocimount needs out of the statx buffer just filled. */
 export function decodeStatx(bytes: Uint8Array): FileStat {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = bytes === statxBytes ? statxView : new DataView(bytes.buffer, bytes.byteOffset);
   const mask = view.getUint32(0, true);
-  const attributes = view.getBigUint64(8, true);
-  const attributesMask = view.getBigUint64(56, true);
-  const mountRootBit = BigInt(STATX_ATTR_MOUNT_ROOT);
+  // STATX_ATTR_MOUNT_ROOT is in the low word of stx_attributes and stx_attributes_mask.
+  const mountRoot = view.getUint32(8, true) & view.getUint32(56, true) & STATX_ATTR_MOUNT_ROOT;
   return {
     mode: view.getUint16(28, true),
     uid: view.getUint32(20, true),
@@ -54,21 +77,21 @@ export function decodeStatx(bytes: Uint8Array): FileStat {
     rdevMinor: view.getUint32(132, true),
     devMajor: view.getUint32(136, true),
     devMinor: view.getUint32(140, true),
-    mountId: mask & STATX_MNT_ID ? Number(view.getBigUint64(144, true)) : 0,
-    isMountRoot: (attributesMask & mountRootBit) !== 0n && (attributes & mountRootBit) !== 0n,
+    mountId: mask & STATX_MNT_ID ? u64(view, 144) : 0,
+    isMountRoot: mountRoot !== 0,
   };
 }
 
-/** A zeroed buffer the size of `struct statfs`. */
+/** The (reused) buffer the size of `struct statfs` for the next fstatfs call; decode it at once. */
 export function statfsBuffer(): Uint8Array {
-  return new Uint8Array(STATFS_SIZE);
+  return statfsBytes;
 }
 
 /** Reads `f_type` (offset 0) and `f_flags` (offset 80) out of a filled `struct statfs`. */
 export function decodeStatfs(bytes: Uint8Array): FsStat {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = bytes === statfsBytes ? statfsView : new DataView(bytes.buffer, bytes.byteOffset);
   return {
     type: Number(view.getBigInt64(0, true)),
-    flags: Number(view.getBigUint64(80, true)),
+    flags: u64(view, 80),
   };
 }

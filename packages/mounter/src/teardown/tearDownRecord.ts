@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parseMountInfo } from "@ocimount/mount-flags";
 import type { SetupRecord } from "../journal/SetupRecord.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { removeCreated } from "./removeCreated.ts";
@@ -13,10 +12,9 @@ export interface UndoOutcome {
   errors: Error[];
 }
 
-/** Reads mountinfo once, unmounts what the record says is ours, then removes the mountpoints it created. Never throws for a step. */
+/** Reads mountinfo once (parsed in full only when the one-detach fast path cannot be taken), unmounts what the record says is ours, then removes the mountpoints it created. Never throws for a step. */
 export function tearDownRecord(sys: Syscalls, record: SetupRecord): UndoOutcome {
-  const mountinfo = parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8"));
-  const unmount = unmountRecord(sys, record, mountinfo);
+  const unmount = unmountRecord(sys, record, readFileSync("/proc/thread-self/mountinfo", "utf8"));
   let removal: { removed: string[]; errors: Error[] } = { removed: [], errors: [] };
   try {
     removal = removeCreated(sys, record.begin.rootfs, record.created);

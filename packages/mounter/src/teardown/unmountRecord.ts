@@ -3,6 +3,7 @@ import {
   AT_SYMLINK_NOFOLLOW,
   MNT_DETACH,
   type MountInfoEntry,
+  parseMountInfo,
   UMOUNT_NOFOLLOW,
 } from "@ocimount/mount-flags";
 import { asMountError } from "../apply/asMountError.ts";
@@ -12,6 +13,7 @@ import type { SetupRecord } from "../journal/SetupRecord.ts";
 import { AT_FDCWD, O_CLOEXEC, O_NOFOLLOW, O_PATH } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { mountTree } from "./mountTree.ts";
+import { mountTreeIds, scanMountIds } from "./scanMountIds.ts";
 
 const EBUSY = 16;
 
@@ -45,16 +47,25 @@ function selfBindId(sys: Syscalls, record: SetupRecord): number | undefined {
 export function unmountRecord(
   sys: Syscalls,
   record: SetupRecord,
-  mountinfo: readonly MountInfoEntry[],
+  mountinfoText: string,
 ): UnmountOutcome {
   const errors: Error[] = [];
-  const ours = new Set<number>(record.mounts.map((m) => m.mountId));
+  const ours = new Set<number>();
+  for (const m of record.mounts) ours.add(m.mountId);
   for (const m of record.complete?.tree ?? []) ours.add(m.mountId);
   const selfId = selfBindId(sys, record);
-  const tree = selfId === undefined ? [] : mountTree(mountinfo, selfId);
-  if (!record.complete) for (const m of tree) ours.add(m.mountId);
+  // The fast path needs only the IDs; the full parse is for the slow path.
+  const scanned = scanMountIds(mountinfoText);
+  const mountinfo = scanned ? null : parseMountInfo(mountinfoText);
+  const tree =
+    selfId === undefined
+      ? []
+      : scanned
+        ? mountTreeIds(scanned, selfId)
+        : mountTree(mountinfo ?? [], selfId).map((m) => m.mountId);
+  if (!record.complete) for (const id of tree) ours.add(id);
   const rootfs = record.begin.rootfs;
-  if (tree.length && tree.every((m) => ours.has(m.mountId))) {
+  if (tree.length && tree.every((id) => ours.has(id))) {
     try {
       if (sys.statx(AT_FDCWD, rootfs, AT_SYMLINK_NOFOLLOW).mountId === selfId) {
         sys.umount2(rootfs, MNT_DETACH | UMOUNT_NOFOLLOW);
@@ -64,6 +75,17 @@ export function unmountRecord(
       errors.push(asMountError(err, "root.path", { target: rootfs }));
     }
   }
+  return unmountEach(sys, record, mountinfo ?? parseMountInfo(mountinfoText), ours, errors);
+}
+
+/** The slow path: each mount of ours alone, deepest first, never one with a foreign mount below. */
+function unmountEach(
+  sys: Syscalls,
+  record: SetupRecord,
+  mountinfo: readonly MountInfoEntry[],
+  ours: ReadonlySet<number>,
+  errors: Error[],
+): UnmountOutcome {
   const live = mountinfo.filter((m) => ours.has(m.mountId));
   const depth = depthOf(mountinfo);
   live.sort((a, b) => depth(b) - depth(a));
