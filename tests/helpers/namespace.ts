@@ -3,7 +3,9 @@
  * inside a fresh private mount namespace, so the machine's own mount table is never touched:
  *   - as root: `unshare -m --propagation private`
  *   - otherwise: `unshare -Urm --propagation private` (a user namespace, when the kernel allows)
+ *     plus what a scenario `needs` there (a pid namespace to mount proc, a network one for sysfs)
  * When neither works, `mountTest` registers the test as skipped and says why, visibly.
+ * To run something as an ordinary user: `su USER -c 'cd tests && bun test FILE'`.
  */
 import { test } from "bun:test";
 
