@@ -1,9 +1,10 @@
 import { readFileSync, unlinkSync } from "node:fs";
-import { AT_SYMLINK_NOFOLLOW, parseMountInfo } from "@ocimount/mount-flags";
+import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
 import type { AppliedMount, ApplyContext } from "./apply/ApplyContext.ts";
 import { applyStep, attaches } from "./apply/applyStep.ts";
 import { asMountError } from "./apply/asMountError.ts";
 import { inUserNamespace } from "./apply/inUserNamespace.ts";
+import { readBack } from "./apply/readBack.ts";
 import { verifyMounts } from "./apply/verifyMounts.ts";
 import type { MountConfig } from "./configTypes.ts";
 import { MountError, TeardownError } from "./errors.ts";
@@ -15,7 +16,6 @@ import type { SetupPlan, Step } from "./plan/types.ts";
 import { AT_FDCWD } from "./sys/constants.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
-import { mountTree } from "./teardown/mountTree.ts";
 import { tearDownRecord } from "./teardown/tearDownRecord.ts";
 
 /** Options of `setup`. */
@@ -132,13 +132,10 @@ export async function setup(
       }
       if (onStep !== undefined) onStep(i + 1, steps.length, step);
     }
-    const mountinfo = parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8"));
-    if (options.verify !== false) verifyMounts(ctx.expectations, mountinfo);
-    const selfId = record.mounts[0]?.mountId ?? -1;
-    const tree = mountTree(mountinfo, selfId).map((m) => ({
-      mountId: m.mountId,
-      mountPoint: m.mountPoint,
-    }));
+    const mounted = readBack(readFileSync("/proc/thread-self/mountinfo", "utf8"));
+    if (options.verify !== false)
+      verifyMounts(ctx.expectations, mounted.entries(ctx.expectations.map((e) => e.mountId)));
+    const tree = mounted.tree(record.mounts[0]?.mountId ?? -1);
     journal.append({ t: "complete", expectations: ctx.expectations, tree });
     return { plan, mounts: [...record.mounts], warnings: ctx.warnings, journalPath: journal.path };
   } catch (err) {

@@ -18,10 +18,11 @@ describe("scanMountIds", () => {
   test("the IDs and parents a full parse gives, on a sample and on this process's table", () => {
     for (const text of [SAMPLE, readFileSync("/proc/self/mountinfo", "utf8")]) {
       const full = parseMountInfo(text);
-      expect(scanMountIds(text)).toEqual({
-        ids: full.map((m) => m.mountId),
-        parents: full.map((m) => m.parentId),
-      });
+      const scanned = scanMountIds(text);
+      expect(scanned?.ids).toEqual(full.map((m) => m.mountId));
+      expect(scanned?.parents).toEqual(full.map((m) => m.parentId));
+      const lines = text.split("\n").filter(Boolean);
+      expect(scanned?.starts.map((at) => text.slice(at, text.indexOf("\n", at)))).toEqual(lines);
     }
   });
   const bad: ReadonlyArray<[string, string]> = [

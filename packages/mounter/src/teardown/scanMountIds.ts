@@ -2,6 +2,8 @@
 export interface MountIds {
   ids: number[];
   parents: number[];
+  /** Where each line starts in the text (it ends at the next newline). */
+  starts: number[];
 }
 
 /**
@@ -13,6 +15,7 @@ export interface MountIds {
 export function scanMountIds(text: string): MountIds | null {
   const ids: number[] = [];
   const parents: number[] = [];
+  const starts: number[] = [];
   let at = 0;
   while (at < text.length) {
     let end = text.indexOf("\n", at);
@@ -24,10 +27,11 @@ export function scanMountIds(text: string): MountIds | null {
       if (parent === null) return null;
       ids.push(id.value);
       parents.push(parent.value);
+      starts.push(at);
     }
     at = end + 1;
   }
-  return { ids, parents };
+  return { ids, parents, starts };
 }
 
 /** The decimal number at `from`, ended by a space before `end`, and where the next field starts. */
@@ -48,7 +52,7 @@ function decimalAt(
 }
 
 /** The mount `rootId` and the IDs of every mount below it, parents first; empty if it is not live. */
-export function mountTreeIds({ ids, parents }: MountIds, rootId: number): number[] {
+export function mountTreeIds({ ids, parents }: Omit<MountIds, "starts">, rootId: number): number[] {
   if (!ids.includes(rootId)) return [];
   const children = new Map<number, number[]>();
   for (let i = 0; i < ids.length; i++) {
