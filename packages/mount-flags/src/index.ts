@@ -60,7 +60,7 @@ export { MOUNT_OPTIONS, type MountOption } from "./MOUNT_OPTIONS.ts";
 export type { MountInfoEntry } from "./MountInfoEntry.ts";
 export { MountInfoError, type MountInfoErrorCode } from "./MountInfoError.ts";
 export { mountAttrFromFlags } from "./mountAttrFromFlags.ts";
-export { mountAttrFromRemountFlags } from "./mountAttrFromRemountFlags.ts";
+export { BIND_SETTABLE_FLAGS, mountAttrFromRemountFlags } from "./mountAttrFromRemountFlags.ts";
 export {
   OPERATION_OPTIONS,
   type OperationField,

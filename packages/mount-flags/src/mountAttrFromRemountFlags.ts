@@ -2,7 +2,12 @@ import {
   MOUNT_ATTR__ATIME,
   MOUNT_ATTR_RELATIME,
   MS_NOATIME,
+  MS_NODEV,
   MS_NODIRATIME,
+  MS_NOEXEC,
+  MS_NOSUID,
+  MS_NOSYMFOLLOW,
+  MS_RDONLY,
   MS_RELATIME,
   MS_STRICTATIME,
 } from "./constants.ts";
@@ -42,3 +47,20 @@ export function mountAttrFromRemountFlags(flags: number): { attrSet: number; att
   }
   return { attrSet, attrClr };
 }
+
+/**
+ * The MS_* flags for which util-linux mount(8) follows `mount -o bind,<options>` with a second
+ * `MS_REMOUNT|MS_BIND|flags` call (libmount's `MNT_BIND_SETTABLE`). Options outside this set
+ * (`rw`, `suid`, `strictatime` alone...) leave a bind with its source's flags, so a caller that
+ * wants mount(8)'s result applies `mountAttrFromRemountFlags(flags)` only when
+ * `flags & BIND_SETTABLE_FLAGS` is non-zero.
+ */
+export const BIND_SETTABLE_FLAGS =
+  MS_NOSUID |
+  MS_NODEV |
+  MS_NOEXEC |
+  MS_NOATIME |
+  MS_NODIRATIME |
+  MS_RELATIME |
+  MS_RDONLY |
+  MS_NOSYMFOLLOW;

@@ -4,6 +4,7 @@ import {
   MOUNT_ATTR__ATIME,
   MOVE_MOUNT_F_EMPTY_PATH,
   MOVE_MOUNT_T_EMPTY_PATH,
+  mountAttrFromRemountFlags,
 } from "@ocimount/mount-flags";
 import { MountError } from "../errors.ts";
 import { openInRoot } from "../inroot/openInRoot.ts";
@@ -12,7 +13,6 @@ import type { ApplyContext } from "./ApplyContext.ts";
 import { applyIdmap } from "./applyIdmap.ts";
 import { applyPropagation } from "./applyPropagation.ts";
 import { errorCode } from "./asMountError.ts";
-import { attrFromFlags } from "./attrFromFlags.ts";
 import { type AttrChange, composeAttr } from "./composeAttr.ts";
 import { copyUp } from "./copyUp.ts";
 import { createFs } from "./createFs.ts";
@@ -37,7 +37,9 @@ function fsmountChange(attr: number): AttrChange {
 export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
   const { sys } = ctx;
   const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, "dir");
-  const attr = attrFromFlags(step.options.flags);
+  // fsmount(2)'s attr_flags for a fresh mount: what mount(2) would give for these MS_* flags
+  // (relatime unless noatime, strictatime beating both), i.e. the set half of a full remount.
+  const attr = mountAttrFromRemountFlags(step.options.flags).attrSet;
   let mnt = -1;
   try {
     if (!ctx.forceFallback) {
