@@ -149,28 +149,27 @@ const bundleOf = (info: ActionResult) => String(info.bundle);
 
 /**
  * One row of the r* table: the options read back at `at` must include `words` and none of
- * `absent`. `usernsBug` marks rows a known mounter bug breaks under a user namespace.
+ * `absent`.
  */
 interface RStarCheck {
   at: string;
   words: string[];
   absent?: string[];
-  usernsBug?: (fallback: boolean) => boolean;
 }
 
 const R_STAR_CHECKS: readonly RStarCheck[] = [
   { at: "/a", words: ["ro", "nosuid"] },
   { at: "/a/sub", words: ["ro"] },
   { at: "/b", words: ["ro", "nosuid"] },
-  { at: "/c", words: ["rw", "nodev"], absent: ["ro"], usernsBug: () => true },
-  { at: "/c/sub", words: ["rw"], usernsBug: () => true },
-  { at: "/d", words: ["relatime"], absent: ["noatime"], usernsBug: (fallback) => fallback },
+  { at: "/c", words: ["rw", "nodev"], absent: ["ro"] },
+  { at: "/c/sub", words: ["rw"] },
+  { at: "/d", words: ["relatime"], absent: ["noatime"] },
   // Under a user namespace the mounter keeps the source's access-time mode (relatime) instead
   // of applying rnoatime, and warns (KERNEL-NOTES 6; checked in the test).
   userns
     ? { at: "/e", words: ["ro", "relatime"], absent: ["noatime"] }
     : { at: "/e", words: ["ro", "noatime"], absent: ["relatime"] },
-  { at: "/f", words: ["ro"], absent: ["nosuid"], usernsBug: () => true },
+  { at: "/f", words: ["ro"], absent: ["nosuid"] },
   { at: "/t1", words: ["ro", "nosuid"] },
   { at: "/t2", words: ["relatime"], absent: ["noatime"] },
 ];
@@ -266,8 +265,7 @@ describe("options", () => {
 
   for (const fallback of [false, true]) {
     const name = `r* options with per-mount flags, either order: the r* one wins on the top mount, verified (${fallback ? "mount(2) fallback" : "new mount API"})`;
-    const checks = R_STAR_CHECKS.filter((c) => !(userns && c.usernsBug?.(fallback)));
-    const bugs = R_STAR_CHECKS.filter((c) => userns && c.usernsBug?.(fallback));
+    const checks = R_STAR_CHECKS;
     mountTest(name, () => {
       const { pre, setup, info, state } = runRStar(fallback);
       expect(pre).toMatchObject({ ok: true });
@@ -286,15 +284,6 @@ describe("options", () => {
       const notMounted = state!.steps.filter((s: ActionResult) => s.state !== "mounted");
       expect(notMounted).toEqual([]);
     });
-    if (bugs.length) {
-      // Known mounter bug under a user namespace (see applyRecursiveAttr/keepLockedFlags): the r*
-      // step reads the flags the per-mount step has just set as "locked" and keeps them. Listed
-      // as a todo, visibly, until it is fixed; the rows above still run.
-      test.todo(`${name}: ${bugs.map((c) => c.at).join(", ")} [todo under unshare -Urm: mounter bug, an r* option cannot undo a flag its own per-mount step set]`, () => {
-        const { info } = runRStar(fallback);
-        expect(bugs.filter((c) => !hasOpts(info!, c)).map((c) => c.at)).toEqual([]);
-      });
-    }
   }
 
   mountTest(

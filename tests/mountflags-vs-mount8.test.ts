@@ -8,7 +8,7 @@
  * drop (KERNEL-NOTES 6), so mount(8) is given them last; rows a known mounter bug breaks there
  * are listed as todo tests, by name.
  */
-import { afterAll, describe, expect, test } from "bun:test";
+import { afterAll, describe, expect } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeBundle, mountAt, removeBundle, runScenario } from "./fixtures/mounter/bundle.ts";
@@ -220,27 +220,6 @@ function theirsFor(opts: string, base: string): string {
   return [...opts.split(",").filter((o) => !ATIME_WORDS.has(o)), ...kept].join(",");
 }
 
-/** An `r*` option that clears a flag, and the per-mount option that sets that flag. */
-const CLEARING_TWINS: ReadonlyArray<readonly [recursive: string, perMount: string]> = [
-  ["rrw", "ro"],
-  ["rsuid", "nosuid"],
-  ["rdev", "nodev"],
-  ["rexec", "noexec"],
-  ["rdiratime", "nodiratime"],
-];
-
-/**
- * Rows a known mounter bug breaks under a user namespace: when the per-mount options set a flag
- * the source does not have and an `r*` option clears it (`ro` then `rrw`), the `r*` step reads
- * the flag the per-mount step has just set as locked and keeps it.
- */
-function usernsBug(ours: readonly string[], base: string): boolean {
-  if (!userns) return false;
-  return CLEARING_TWINS.some(
-    ([r, flag]) => ours.includes(r) && ours.includes(flag) && !base.split(",").includes(flag),
-  );
-}
-
 /** Mounts every row both ways over a `base` tmpfs and returns the differences, by row index. */
 function compareRecursive(base: string, rows: readonly number[]) {
   const dir = makeBundle(["dir rootfs", "dir src", ...rows.map((i) => `dir rootfs/m${i}`)]);
@@ -282,26 +261,13 @@ function compareRecursive(base: string, rows: readonly number[]) {
 describe("r* options on the top mount: our executor vs mount(8) with the per-mount twin last", () => {
   for (const base of ["rw", "nosuid,nodev,noatime"]) {
     const all = RECURSIVE_ROWS.map((_, i) => i);
-    const bugs = all.filter((i) => usernsBug(RECURSIVE_ROWS[i]![0], base));
     mountTest(`over a ${base} source`, () => {
-      const { pre, setup, mount8, differ, down } = compareRecursive(
-        base,
-        all.filter((i) => !bugs.includes(i)),
-      );
+      const { pre, setup, mount8, differ, down } = compareRecursive(base, all);
       expect(pre?.ok).toBe(true);
       expect(setup).toMatchObject({ ok: true });
       expect(mount8).toMatchObject({ ok: true, stderr: "" });
       expect(differ).toEqual([]);
       expect(down?.ok).toBe(true);
     });
-    if (bugs.length) {
-      // Visibly a todo until the mounter bug is fixed; the other rows run above.
-      const names = bugs.map((i) => RECURSIVE_ROWS[i]![0].join(",")).join("; ");
-      test.todo(`over a ${base} source: ${names} [todo under unshare -Urm: mounter bug, an r* option cannot undo a flag its own per-mount step set]`, () => {
-        const { setup, differ } = compareRecursive(base, bugs);
-        expect(setup).toMatchObject({ ok: true });
-        expect(differ).toEqual([]);
-      });
-    }
   }
 });

@@ -18,7 +18,7 @@ import { bindRemountAttr } from "./bindRemountAttr.ts";
 import { composeAttr, NO_ATTR_CHANGE } from "./composeAttr.ts";
 import { expectFromAttr } from "./expectFromAttr.ts";
 import { fileKind } from "./fileKind.ts";
-import { keepLockedFlags } from "./keepLockedFlags.ts";
+import { keepLockedFlags, sourceStFlags } from "./keepLockedFlags.ts";
 import { prepareMountpoint } from "./prepareMountpoint.ts";
 import { recordMount } from "./recordMount.ts";
 
@@ -50,11 +50,12 @@ export function applyBind(ctx: ApplyContext, step: BindStep): void {
     const kind = () => fileKind(ctx.sys.statx(tree, "", AT_EMPTY_PATH).mode);
     const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, kind);
     target = mountpoint.fd;
+    const source = sourceStFlags(ctx, tree);
     const remount = bindRemountAttr(step.options.flags);
-    const attr = remount ? keepLockedFlags(ctx, tree, remount, step.why) : NO_ATTR_CHANGE;
+    const attr = remount ? keepLockedFlags(ctx, source, remount, step.why) : NO_ATTR_CHANGE;
     if (remount) ctx.sys.mountSetattr(tree, "", AT_EMPTY_PATH, attr);
     // The r* options go second, so on this mount they win over their per-mount twins.
-    const recursive = applyRecursiveAttr(ctx, tree, step.options, step.why);
+    const recursive = applyRecursiveAttr(ctx, tree, step.options, step.why, source);
     applyIdmap(ctx, tree, step.options, step.why);
     ctx.sys.moveMount(tree, "", target, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     const propagation = applyPropagation(ctx, tree, step.options.propagation);

@@ -10,6 +10,7 @@ import { bindRemountAttr } from "./bindRemountAttr.ts";
 import { composeAttr, NO_ATTR_CHANGE } from "./composeAttr.ts";
 import { expectFromAttr } from "./expectFromAttr.ts";
 import { fileKind } from "./fileKind.ts";
+import { sourceStFlags } from "./keepLockedFlags.ts";
 import { currentMsFlags } from "./lockedMsFlags.ts";
 import { prepareMountpoint } from "./prepareMountpoint.ts";
 import { procFd } from "./procFd.ts";
@@ -48,6 +49,7 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
       forceFallback: ctx.forceFallback,
     });
     fds.push(mounted);
+    const sourceSt = sourceStFlags(ctx, mounted);
     const attr = bindRemountAttr(step.options.flags);
     if (attr) {
       const locked = ctx.inUserNamespace
@@ -62,7 +64,7 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
       );
     }
     // After the per-mount remount, like applyBind: the r* options win on this mount.
-    const recursive = applyRecursiveAttr(ctx, mounted, step.options, step.why);
+    const recursive = applyRecursiveAttr(ctx, mounted, step.options, step.why, sourceSt);
     const propagation = applyPropagation(ctx, mounted, step.options.propagation, true);
     // In a user namespace the remount kept locked flags we cannot predict: check only the r* part.
     const perMount = attr && !ctx.inUserNamespace ? attr : NO_ATTR_CHANGE;

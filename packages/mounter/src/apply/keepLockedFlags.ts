@@ -24,17 +24,18 @@ const ST_RELATIME = 4096;
 /**
  * In a user namespace, flags a mount inherited from a more privileged namespace are locked:
  * clearing them is EPERM (mount_setattr(2), KERNEL-NOTES 6). Like runc, keep the flags the
- * source has (fstatfs of `fd`) instead of clearing them, and warn. Outside a user namespace
+ * source has instead of clearing them, and warn. `source` is the source's fstatfs `f_flags`
+ * (`sourceStFlags`), read BEFORE any change to the new mount: a flag this setup itself just set
+ * is not locked, and an `r*` option must still be able to clear it. Outside a user namespace
  * the attr is returned unchanged.
  */
 export function keepLockedFlags(
   ctx: ApplyContext,
-  fd: number,
+  source: number,
   attr: { attrSet: number; attrClr: number },
   why: string,
 ): { attrSet: number; attrClr: number } {
   if (!ctx.inUserNamespace) return attr;
-  const source = ctx.sys.fstatfs(fd).flags;
   let { attrSet, attrClr } = attr;
   for (const [st, a, word] of ST) {
     if (source & st && attrClr & a && !(attrSet & a)) {
@@ -55,4 +56,12 @@ export function keepLockedFlags(
     }
   }
   return { attrSet, attrClr };
+}
+
+/**
+ * The fstatfs `f_flags` of a new mount's source, read from the fresh clone or bind before
+ * anything changes it, for `keepLockedFlags`; 0 outside a user namespace (no call is made).
+ */
+export function sourceStFlags(ctx: ApplyContext, fd: number): number {
+  return ctx.inUserNamespace ? ctx.sys.fstatfs(fd).flags : 0;
 }
