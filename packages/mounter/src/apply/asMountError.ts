@@ -23,9 +23,10 @@ export function asMountError(
       cause: err,
     });
   }
+  // node:fs errors carry libuv's errno, which on Linux is the negated errno (EPERM is -1).
   const errno =
     typeof (err as { errno?: unknown })?.errno === "number"
-      ? (err as { errno: number }).errno
+      ? Math.abs((err as { errno: number }).errno)
       : undefined;
   return new MountError({
     code: "ESYSCALL",
