@@ -79,6 +79,17 @@ export class Oracle {
   }
 }
 
+/**
+ * chroot(2) needs CAP_SYS_CHROOT: an ordinary user runs the chroot oracle as root of a user
+ * namespace of its own (`unshare -Ur`), which has it, and reads the trees (its own files) alike.
+ */
+const CHROOT_PREFIX = process.getuid?.() === 0 ? [] : ["unshare", "-Ur", "--"];
+
 function spawnOracle(binary: string, mode: string, root: string) {
-  return Bun.spawn([binary, mode, root], { stdin: "pipe", stdout: "pipe", stderr: "inherit" });
+  const prefix = mode === "chroot" ? CHROOT_PREFIX : [];
+  return Bun.spawn([...prefix, binary, mode, root], {
+    stdin: "pipe",
+    stdout: "pipe",
+    stderr: "inherit",
+  });
 }
