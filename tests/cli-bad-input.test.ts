@@ -3,13 +3,15 @@
  * place and the errno, before any mount is made. `plan` runs directly (it never mounts);
  * `setup` runs in a private mount namespace whose mount table must stay exactly the same.
  */
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BundleSpec, bind, config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
-import { BIN, cliInNamespace, lines, runCli } from "./fixtures/cli/cli.ts";
+import { BIN, cliInNamespace, lines, removeWorkDirs, runCli } from "./fixtures/cli/cli.ts";
 import { mountTest } from "./helpers/namespace.ts";
 import { bypassesPermissions, unprivilegedInNamespace } from "./helpers/unprivileged.ts";
+
+afterAll(removeWorkDirs);
 
 interface BadBundle {
   name: string;

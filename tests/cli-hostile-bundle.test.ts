@@ -3,12 +3,14 @@
  * at host directories or at a sibling `rootfs2`. Setup must mount inside the rootfs and nowhere
  * else; teardown must leave the namespace's table as it found it.
  */
-import { expect } from "bun:test";
+import { afterAll, expect } from "bun:test";
 import { readdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { bind, config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
-import { cliInNamespace } from "./fixtures/cli/cli.ts";
+import { cliInNamespace, removeWorkDirs } from "./fixtures/cli/cli.ts";
 import { mountTest } from "./helpers/namespace.ts";
+
+afterAll(removeWorkDirs);
 
 mountTest("every mount of a hostile bundle lands inside its rootfs", () => {
   const { bundle, state } = writeBundle({

@@ -2,7 +2,7 @@
  * The ocimount CLI end to end on a copy of examples/bundle, each scenario in its own private
  * mount namespace: setup, status, teardown, their exit codes and JSON, and the mount table.
  */
-import { expect } from "bun:test";
+import { afterAll, expect } from "bun:test";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
@@ -12,8 +12,11 @@ import {
   copyExampleBundle,
   type DriverRun,
   lines,
+  removeWorkDirs,
 } from "./fixtures/cli/cli.ts";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
+
+afterAll(removeWorkDirs);
 
 const DRIVER = fileURLToPath(new URL("./fixtures/cli/nsDriver.ts", import.meta.url));
 

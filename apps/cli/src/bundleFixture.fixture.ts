@@ -1,12 +1,17 @@
-import { afterAll } from "bun:test";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/**
+ * Removes every directory made so far. Each test file that makes some calls
+ * `afterAll(removeTempDirs)`: this module is shared by several test files and evaluated once, so an
+ * afterAll registered here would only run after the first of them (and bun test fires no
+ * process "exit" event).
+ */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** A fresh temporary directory, removed after the test file. */
 export function tempDir(): string {

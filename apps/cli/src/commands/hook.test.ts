@@ -1,8 +1,10 @@
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir, writeBundle } from "../bundleFixture.fixture.ts";
+import { removeTempDirs, tempDir, writeBundle } from "../bundleFixture.fixture.ts";
 import { lines, runCli } from "../runCli.fixture.ts";
+
+afterAll(removeTempDirs);
 
 /** A pid that no process has (a shell that already exited). */
 function deadPid(): number {

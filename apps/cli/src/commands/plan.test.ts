@@ -1,8 +1,10 @@
-import { expect, test } from "bun:test";
+import { afterAll, expect, test } from "bun:test";
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { validConfig, writeBundle } from "../bundleFixture.fixture.ts";
+import { removeTempDirs, validConfig, writeBundle } from "../bundleFixture.fixture.ts";
 import { lines, runCli } from "../runCli.fixture.ts";
+
+afterAll(removeTempDirs);
 
 // plan never mounts, so these run without a namespace; setup is tested in tests/cli*.test.ts.
 

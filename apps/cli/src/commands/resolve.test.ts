@@ -1,8 +1,10 @@
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir } from "../bundleFixture.fixture.ts";
+import { removeTempDirs, tempDir } from "../bundleFixture.fixture.ts";
 import { lines, runCli } from "../runCli.fixture.ts";
+
+afterAll(removeTempDirs);
 
 /** A root with hostile symlinks: to host dirs, to a sibling rootfs2, climbing with .., a loop. */
 function hostileRoot(): string {

@@ -1,7 +1,9 @@
-import { describe, expect, test } from "bun:test";
-import { writeBundle } from "../bundleFixture.fixture.ts";
+import { afterAll, describe, expect, test } from "bun:test";
+import { removeTempDirs, writeBundle } from "../bundleFixture.fixture.ts";
 import { BIN } from "../runCli.fixture.ts";
 import { progressLine } from "./setup.ts";
+
+afterAll(removeTempDirs);
 
 describe("progressLine", () => {
   test("rewrites the line at most every 100 ms, with done/total", () => {

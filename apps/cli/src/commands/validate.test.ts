@@ -1,8 +1,10 @@
-import { describe, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir, validConfig, writeBundle } from "../bundleFixture.fixture.ts";
+import { removeTempDirs, tempDir, validConfig, writeBundle } from "../bundleFixture.fixture.ts";
 import { BIN, lines, runCli } from "../runCli.fixture.ts";
+
+afterAll(removeTempDirs);
 
 /** Root reads any file whatever its mode, so the unreadable-file rows drop to nobody. */
 const isRoot = process.getuid?.() === 0;
