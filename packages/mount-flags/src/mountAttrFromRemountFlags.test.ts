@@ -25,6 +25,7 @@ import {
   parseMountInfo,
   parseMountOptions,
 } from "./index.ts";
+import { namespacePrefix } from "./namespace.fixture.ts";
 
 const ALL_BITS =
   MOUNT_ATTR_RDONLY |
@@ -90,19 +91,6 @@ function attrsOf(options: readonly string[]): number {
   if (!options.includes("noatime") && !options.includes("relatime"))
     attrs |= MOUNT_ATTR_STRICTATIME;
   return attrs;
-}
-
-function namespacePrefix(): string[] | null {
-  const modes = process.getuid?.() === 0 ? [["-m"], ["-Urm"]] : [["-Urm"]];
-  for (const mode of modes) {
-    const prefix = ["unshare", ...mode, "--propagation", "private", "--"];
-    try {
-      if (Bun.spawnSync([...prefix, "true"], { stderr: "ignore" }).exitCode === 0) return prefix;
-    } catch {
-      // no unshare(1) on this machine
-    }
-  }
-  return null;
 }
 
 const UNSHARE = namespacePrefix();

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MountInfoError, parseMountInfo } from "./index.ts";
+import { namespacePrefix } from "./namespace.fixture.ts";
 
 const TEXT = [
   "20 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw",
@@ -48,20 +49,6 @@ describe("parseMountInfo", () => {
     expect(ids.size).toBe(entries.length);
   });
 });
-
-/** `unshare` in a private mount namespace: as root, else in a user namespace, else null. */
-function namespacePrefix(): string[] | null {
-  const modes = process.getuid?.() === 0 ? [["-m"], ["-Urm"]] : [["-Urm"]];
-  for (const mode of modes) {
-    const prefix = ["unshare", ...mode, "--propagation", "private", "--"];
-    try {
-      if (Bun.spawnSync([...prefix, "true"], { stderr: "ignore" }).exitCode === 0) return prefix;
-    } catch {
-      // no unshare(1) on this machine
-    }
-  }
-  return null;
-}
 
 const UNSHARE = namespacePrefix();
 if (UNSHARE === null) console.warn("[mount-flags] SKIPPING kernel mountinfo tests: no unshare -m");
