@@ -165,7 +165,7 @@ const R_STAR_CHECKS: readonly RStarCheck[] = [
   { at: "/c/sub", words: ["rw"] },
   { at: "/d", words: ["relatime"], absent: ["noatime"] },
   // Under a user namespace the mounter keeps the source's access-time mode (relatime) instead
-  // of applying rnoatime, and warns (KERNEL-NOTES 6; checked in the test).
+  // of applying rnoatime, and warns (docs/KERNEL.md item 6; checked in the test).
   userns
     ? { at: "/e", words: ["ro", "relatime"], absent: ["noatime"] }
     : { at: "/e", words: ["ro", "noatime"], absent: ["relatime"] },
@@ -199,7 +199,7 @@ function runRStar(fallback: boolean) {
     { destination: "/t2", type: "tmpfs", options: ["noatime", "rrelatime"] },
   ];
   // The source is a tmpfs of the scenario's own namespace: under unshare -Urm, a bind of the
-  // host's filesystem carries its flags locked (KERNEL-NOTES 6) and noatime on /d is EPERM.
+  // host's filesystem carries its flags locked (docs/KERNEL.md item 6) and noatime on /d is EPERM.
   const source = `mount -t tmpfs sharedfs ${dir}/shared && mkdir ${dir}/shared/sub && mount -t tmpfs subfs ${dir}/shared/sub`;
   const [pre, setup, info, state] = run(
     dir,
@@ -309,7 +309,7 @@ describe("options", () => {
       expect(rw.has("rw") && rw.has("nosuid") && rw.has("noatime")).toBe(true);
       if (userns) {
         // Under a user namespace the mounter keeps every flag of the source that the remount
-        // would drop (it cannot tell which are locked: KERNEL-NOTES 6, runc's rule), and warns.
+        // would drop (it cannot tell which are locked: docs/KERNEL.md item 6, runc's rule), and warns.
         expect(keep.has("ro") && keep.has("noatime") && keep.has("nosuid")).toBe(true);
         const kept = ["nosuid", "noatime", "nodiratime"].every((w) => replace.has(w));
         expect(kept && replace.has("ro") && !replace.has("relatime")).toBe(true);

@@ -5,7 +5,7 @@
  * propagation. Fixed combinations plus seeded random ones from every option family, over a
  * plain source and one with nosuid,nodev,noatime (so "keep the source's flags" shows).
  * Under unshare -Urm (an ordinary user) our executor keeps the source's flags a change would
- * drop (KERNEL-NOTES 6), so mount(8) is given them last; rows a known mounter bug breaks there
+ * drop (docs/KERNEL.md item 6), so mount(8) is given them last; rows a known mounter bug breaks there
  * are listed as todo tests, by name.
  */
 import { afterAll, describe, expect } from "bun:test";
@@ -110,7 +110,7 @@ const ATIME_MODES = new Set(["noatime", "relatime", "strictatime"]);
 
 /**
  * The one documented divergence. parseMountOptions treats the access-time modes as one enum where
- * the last one wins and replaces the others (issue 3, KERNEL-NOTES 5). libmount sets independent
+ * the last one wins and replaces the others (issue 3, docs/KERNEL.md item 5). libmount sets independent
  * MS_* bits instead, and the kernel ranks them (strictatime > noatime > relatime); a leftover
  * MS_RELATIME or MS_NOATIME bit also makes mount(8) do its bind remount (replacing
  * ro/nosuid/nodev/noexec). So `noatime,relatime` is relatime for us and noatime under mount(8),
@@ -144,7 +144,7 @@ describe("mount options: our executor vs util-linux mount(8)", () => {
         base,
         `@${dir}/combos.json`,
         // Under unshare -Urm our executor keeps the source's flags a remount would drop (it
-        // cannot tell which are locked: KERNEL-NOTES 6), so mount(8) is given them last.
+        // cannot tell which are locked: docs/KERNEL.md item 6), so mount(8) is given them last.
         namespaceMode === "userns" ? "keep" : "replace",
       ]);
       expect(r.stderr).toBe("");
@@ -204,7 +204,7 @@ const ATIME_WORDS = new Set([
 /**
  * The mount(8) options a row must read back like. Under a user namespace our executor keeps
  * every flag of the source that a change would drop, and the source's access-time mode
- * (KERNEL-NOTES 6: it cannot tell which are locked), so there mount(8) is given the row's
+ * (docs/KERNEL.md item 6: it cannot tell which are locked), so there mount(8) is given the row's
  * options without access-time words and the source's flags (a tmpfs: relatime unless `base`
  * says otherwise) last.
  */

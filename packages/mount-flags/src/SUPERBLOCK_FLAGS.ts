@@ -13,7 +13,7 @@ import {
  * silent, and MS_POSIXACL): `mount_setattr` cannot set them. For a new filesystem a mounter passes
  * them to `fsconfig(FSCONFIG_SET_FLAG)`, whose generic keys are `sync`, `dirsync`, `lazytime`,
  * `mand` (and `ro`) (fs/fs_context.c), or to `mount(2)`, which takes all of them. On a bind they
- * would change the shared superblock, so a bind ignores them (KERNEL-NOTES 1).
+ * would change the shared superblock, so a bind ignores them (docs/KERNEL.md item 1).
  * MS_RDONLY is both a per-mount and a superblock flag and is not included.
  */
 export const SUPERBLOCK_FLAGS: number =

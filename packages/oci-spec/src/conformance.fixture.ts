@@ -1,18 +1,15 @@
-// Test-only helpers (excluded from the build): locate the shared conformance data.
+// Test-only helpers (excluded from the build): locate the conformance data kept in this package.
 import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-/** The repository root (this file is packages/oci-spec/src/). */
-export const REPO_ROOT = resolve(import.meta.dir, "../../..");
+/** `packages/oci-spec/conformance`: the runtime-spec v1.3.0 schema and fixtures (see its README). */
+export const CONFORMANCE_DIR = resolve(import.meta.dir, "../conformance");
 
-/** `../shared/conformance` relative to the repository root. */
-export const CONFORMANCE_DIR = resolve(REPO_ROOT, "../shared/conformance");
-
-/** The runtime-spec schema folder; throws a clear error when the shared data is missing. */
+/** The runtime-spec schema folder; throws a clear error when the data is missing. */
 export function schemaDir(): string {
   const dir = join(CONFORMANCE_DIR, "runtime-spec/schema");
   if (!existsSync(join(dir, "config-schema.json"))) {
-    throw new Error(`conformance data not found at ${dir} (expected ../shared/conformance)`);
+    throw new Error(`conformance data not found at ${dir} (expected packages/oci-spec/conformance/runtime-spec/schema)`);
   }
   return dir;
 }

@@ -6,7 +6,7 @@ import { propagationWord } from "./propagationWord.ts";
 
 /**
  * Applies propagation changes in order to the attached mount held by `fd`, each its own call
- * (KERNEL-NOTES 2): mount_setattr's `propagation` field, AT_RECURSIVE for the `r` forms; with
+ * (docs/KERNEL.md item 2): mount_setattr's `propagation` field, AT_RECURSIVE for the `r` forms; with
  * `fallback`, mount(2) with only the MS_* propagation flags. Returns the last one's word.
  */
 export function applyPropagation(

@@ -23,7 +23,7 @@ const ST_RELATIME = 4096;
 
 /**
  * In a user namespace, flags a mount inherited from a more privileged namespace are locked:
- * clearing them is EPERM (mount_setattr(2), KERNEL-NOTES 6). Like runc, keep the flags the
+ * clearing them is EPERM (mount_setattr(2), docs/KERNEL.md item 6). Like runc, keep the flags the
  * source has instead of clearing them, and warn. `source` is the source's fstatfs `f_flags`
  * (`sourceStFlags`), read BEFORE any change to the new mount: a flag this setup itself just set
  * is not locked, and an `r*` option must still be able to clear it. Outside a user namespace

@@ -17,7 +17,7 @@
  *
  * errno: `__errno_location()` is called once; the thread-local address it returns is then
  * read with `read.i32` as the very next operation after a failing call, before any
- * allocation or other call that could run libc code and overwrite it (KERNEL-NOTES 14).
+ * allocation or other call that could run libc code and overwrite it (docs/KERNEL.md item 14).
  */
 import type { FFITypeOrString, Library, Pointer } from "bun:ffi";
 

@@ -39,7 +39,7 @@ function selfBindId(sys: Syscalls, record: SetupRecord): number | undefined {
  * the tree recorded when setup completed, and, for a setup that never completed (crash,
  * rollback), everything below our self-bind: it was made by us, since the tree did not exist
  * before setup. When the live tree below the self-bind is exactly ours, one
- * umount2(MNT_DETACH|UMOUNT_NOFOLLOW) of the self-bind (a host path) takes it (KERNEL-NOTES 13).
+ * umount2(MNT_DETACH|UMOUNT_NOFOLLOW) of the self-bind (a host path) takes it (docs/KERNEL.md item 13).
  * Otherwise each mount of ours is unmounted alone, deepest first, through an fd checked to be
  * that mount (`unmountOne`); one with a mount we did not make below it is left, and reported.
  * Failures are collected, never stop the loop.
