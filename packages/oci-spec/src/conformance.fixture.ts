@@ -9,7 +9,9 @@ export const CONFORMANCE_DIR = resolve(import.meta.dir, "../conformance");
 export function schemaDir(): string {
   const dir = join(CONFORMANCE_DIR, "runtime-spec/schema");
   if (!existsSync(join(dir, "config-schema.json"))) {
-    throw new Error(`conformance data not found at ${dir} (expected packages/oci-spec/conformance/runtime-spec/schema)`);
+    throw new Error(
+      `conformance data not found at ${dir} (expected packages/oci-spec/conformance/runtime-spec/schema)`,
+    );
   }
   return dir;
 }
