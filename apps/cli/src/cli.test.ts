@@ -33,6 +33,26 @@ const USAGE_ERRORS: { name: string; args: string[]; message: string }[] = [
   { name: "no command", args: [], message: "ocimount: no command given" },
   { name: "unknown command", args: ["mount"], message: "ocimount: unknown command 'mount'" },
   {
+    name: "a misspelt command",
+    args: ["stauts"],
+    message: "ocimount: unknown command 'stauts' (did you mean 'status'?)",
+  },
+  {
+    name: "a misspelt option",
+    args: ["setup", "--bundel", "b"],
+    message: "ocimount: setup: unknown option --bundel (did you mean '--bundle'?)",
+  },
+  {
+    name: "a misspelt option with its value",
+    args: ["plan", "--jsno=1"],
+    message: "ocimount: plan: unknown option --jsno (did you mean '--json'?)",
+  },
+  {
+    name: "a misspelt enum value",
+    args: ["validate", "--kind", "feature", "x"],
+    message: "(got 'feature') (did you mean 'features'?)",
+  },
+  {
     name: "option before the command",
     args: ["--json", "flags", "ro"],
     message: "unknown option --json",
@@ -90,7 +110,7 @@ const USAGE_ERRORS: { name: string; args: string[]; message: string }[] = [
   {
     name: "resolve without --root",
     args: ["resolve", "/etc"],
-    message: "ocimount: resolve: Missing required argument: --root",
+    message: "ocimount: resolve: missing option --root DIR",
   },
   {
     name: "resolve without PATH",

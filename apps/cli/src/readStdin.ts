@@ -3,7 +3,8 @@ import { CliError } from "./CliError.ts";
 
 /**
  * Reads stdin as UTF-8 text, at most `maxBytes` (the same cap as JSON files), so `validate -`
- * fed from `/dev/zero` fails with `EFBIG` instead of filling memory. Throws `CliError`
+ * or `hook` fed from `/dev/zero` fails with `EFBIG` instead of filling memory. The one stdin
+ * reader of the CLI. Throws `CliError`
  * (`EFBIG`, `EENCODING`).
  */
 export async function readStdin(maxBytes: number = DEFAULT_MAX_BYTES): Promise<string> {

@@ -1,9 +1,8 @@
-import { runCommand } from "citty";
-import { checkArgs } from "./checkArgs.ts";
-import { findCommand } from "./commandTable.ts";
+import { COMMANDS, findCommand } from "./commandTable.ts";
+import { suggestion } from "./didYouMean.ts";
 import { describeError } from "./errors.ts";
-import { main } from "./main.ts";
 import { output } from "./Output.ts";
+import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { ReportedFailure } from "./ReportedFailure.ts";
 import { commandHelp, rootHelp } from "./renderHelp.ts";
 import { UsageError } from "./UsageError.ts";
@@ -39,7 +38,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (first.startsWith("-")) throw new UsageError(`unknown option ${first} before the command`);
     const entry = findCommand(first);
-    if (!entry) throw new UsageError(`unknown command '${first}'`);
+    if (!entry) {
+      const names = COMMANDS.map((c) => c.name);
+      throw new UsageError(`unknown command '${first}'${suggestion(first, names)}`);
+    }
     command = entry.name;
     const rest = argv.slice(1);
     const mod = await entry.load();
@@ -47,10 +49,10 @@ export async function run(argv: string[]): Promise<number> {
       out.out(await commandHelp(mod, out.color));
       return 0;
     }
-    const defs =
-      typeof mod.default.args === "function" ? await mod.default.args() : await mod.default.args;
-    checkArgs(rest, defs ?? {});
-    await runCommand(main, { rawArgs: argv });
+    const cmd = mod.default;
+    const defs = typeof cmd.args === "function" ? await cmd.args() : await cmd.args;
+    const args = parseCommandArgs(rest, defs ?? {});
+    await cmd.run?.({ rawArgs: rest, args, cmd });
     return 0;
   } catch (error) {
     if (error instanceof ReportedFailure) return 1;

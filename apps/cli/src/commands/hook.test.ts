@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeTempDirs, tempDir, writeBundle } from "../bundleFixture.fixture.ts";
-import { lines, runCli } from "../runCli.fixture.ts";
+import { BIN, lines, runCli } from "../runCli.fixture.ts";
 
 afterAll(removeTempDirs);
 
@@ -121,6 +121,17 @@ test("--json errors are an object on stdout too", () => {
     op: "read state",
     path: "stdin",
   });
+});
+
+test("a state on stdin from /dev/zero is refused at the size cap, not read forever", () => {
+  const r = Bun.spawnSync(["timeout", "20", "sh", "-c", `bun ${BIN} hook < /dev/zero`], {
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  expect(r.exitCode).toBe(1);
+  expect(lines(r.stderr.toString())).toEqual([
+    "ocimount: hook: stdin too large (-): EFBIG (more than 16777216 bytes)",
+  ]);
 });
 
 test("--help explains the hook", () => {

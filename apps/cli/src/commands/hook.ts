@@ -3,6 +3,7 @@ import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
 import { output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
+import { readStdin } from "../readStdin.ts";
 import { UsageError } from "../UsageError.ts";
 
 /** Example invocations for `ocimount hook --help`. */
@@ -33,7 +34,7 @@ export default defineCommand({
     if (process.stdin.isTTY) {
       throw new UsageError("the container state is read from stdin; run me as an OCI hook");
     }
-    const stateText = await Bun.stdin.text();
+    const stateText = await readStdin();
     const result = await runHook({
       stateText,
       ...(args.mounts === undefined ? {} : { mountsFile: args.mounts }),
