@@ -7,7 +7,7 @@ const doc = (destination: string) =>
 const POD = "org.ocimount.mounts";
 
 /** Annotations as each engine writes them for a container named `web` (plus ours). */
-const ROWS = [
+const ROWS: { name: string; annotations: Record<string, string>; want: string[] | undefined }[] = [
   { name: "no annotations", annotations: {}, want: undefined },
   { name: "the pod-wide annotation alone", annotations: { [POD]: doc("/a") }, want: ["/a"] },
   {
