@@ -3,7 +3,12 @@
  * one made by util-linux `mount -o bind,<options>` (same namespace, same source, sibling
  * targets) must read back from /proc/self/mountinfo with the same per-mount options and
  * propagation. Fixed combinations plus seeded random ones from every option family, over a
- * plain source and one with nosuid,nodev,noatime (so "keep the source's flags" shows).
+ * plain source and one with nosuid,nodev,noatime (so "keep the source's flags" shows), and
+ * access-time mixes. Where runc and mount(8) disagree on a bind, runc wins (it is the reference
+ * for what a config means): runc remounts a bind whenever any flag is set, mount(8) only for its
+ * bind-settable flags, so `bind,strictatime` and `bind,sync` are compared with runc's own two
+ * calls (bind, then MS_REMOUNT|MS_BIND|flags) instead. New tmpfs mounts must match mount(8)
+ * outright, access-time mixes included.
  * Under unshare -Urm (an ordinary user) our executor keeps the source's flags a change would
  * drop (docs/KERNEL.md item 6), so mount(8) is given them last; rows a known mounter bug breaks there
  * are listed as todo tests, by name.
@@ -53,6 +58,25 @@ const PROPAGATION_OPTIONS = [
   "runbindable",
 ];
 
+/** Access-time mixes, for binds and tmpfs: strictatime beats noatime beats relatime. */
+const ATIME_MIXES: string[][] = [
+  ["noatime", "relatime"],
+  ["relatime", "noatime"],
+  ["strictatime", "noatime"],
+  ["noatime", "strictatime"],
+  ["relatime", "strictatime"],
+  ["strictatime", "relatime"],
+  ["noatime", "atime"],
+  ["atime", "noatime"],
+  ["strictatime", "nostrictatime", "noatime"],
+  ["noatime", "relatime", "atime"],
+  ["relatime", "norelatime", "noatime"],
+  ["ro", "strictatime", "noatime"],
+  ["nodiratime", "strictatime", "relatime"],
+  ["strictatime", "atime"],
+  ["strictatime", "nostrictatime"],
+];
+
 const FIXED: string[][] = [
   [],
   ["ro"],
@@ -81,6 +105,8 @@ const FIXED: string[][] = [
   ["ro", "private"],
   ["rshared", "ro"],
   ["ro", "nosuid", "nodev", "noexec", "relatime"],
+  // Access-time mixes: each option sets or clears its own bit, the kernel ranks the rest.
+  ...ATIME_MIXES,
 ];
 
 /** mulberry32: a small seeded PRNG, so a failing random case can be replayed. */
@@ -104,22 +130,6 @@ function randomCombos(seed: number, count: number): string[][] {
     if (rand() < 0.3) combo.splice(Math.floor(rand() * combo.length), 0, pick(PROPAGATION_OPTIONS));
     return combo;
   });
-}
-
-const ATIME_MODES = new Set(["noatime", "relatime", "strictatime"]);
-
-/**
- * The one documented divergence. parseMountOptions treats the access-time modes as one enum where
- * the last one wins and replaces the others (issue 3, docs/KERNEL.md item 5). libmount sets independent
- * MS_* bits instead, and the kernel ranks them (strictatime > noatime > relatime); a leftover
- * MS_RELATIME or MS_NOATIME bit also makes mount(8) do its bind remount (replacing
- * ro/nosuid/nodev/noexec). So `noatime,relatime` is relatime for us and noatime under mount(8),
- * and `relatime,strictatime` keeps the source's flags for us but is a strictatime remount
- * under mount(8). Rows whose options name two different access-time modes are left out of the
- * comparison (and counted); every other row must match exactly.
- */
-function mixesAtimeModes(options: readonly string[]): boolean {
-  return new Set(options.filter((o) => ATIME_MODES.has(o))).size > 1;
 }
 
 const made: string[] = [];
@@ -150,16 +160,19 @@ describe("mount options: our executor vs util-linux mount(8)", () => {
       expect(r.stderr).toBe("");
       const rows = JSON.parse(r.stdout) as Array<{
         options: string[];
+        reference: "mount8" | "runc";
         ours: object;
         theirs: object;
       }>;
       expect(rows).toHaveLength(combos.length);
+      // Every row agrees: with mount(8), or with runc's two calls where runc remounts and
+      // mount(8) does not (bind,strictatime / bind,sync...: runc's result is the reference).
       const differ = rows.filter((row) => JSON.stringify(row.ours) !== JSON.stringify(row.theirs));
-      expect(differ.filter((row) => !mixesAtimeModes(row.options))).toEqual([]);
-      expect(rows.filter((row) => !mixesAtimeModes(row.options)).length).toBeGreaterThan(
-        combos.length * 0.8,
-      );
-      expect(rows.filter((row) => "error" in row.ours)).toEqual([]);
+      expect(differ).toEqual([]);
+      expect(
+        rows.filter((row) => row.reference === "runc").map((row) => row.options),
+      ).toContainEqual(["strictatime"]);
+      expect(rows.filter((row) => "error" in row.ours || "error" in row.theirs)).toEqual([]);
     });
   }
 });
@@ -270,4 +283,52 @@ describe("r* options on the top mount: our executor vs mount(8) with the per-mou
       expect(down?.ok).toBe(true);
     });
   }
+});
+
+/** Options for the new-tmpfs rows: the access-time mixes and a few flag mixes around them. */
+const TMPFS_ROWS: string[][] = [
+  ...ATIME_MIXES,
+  ["ro", "rw", "noatime"],
+  ["nosuid", "nodev", "noexec", "strictatime"],
+  ["nodiratime", "noatime", "relatime"],
+  ["sync", "relatime", "noatime"],
+];
+
+describe("new tmpfs: our executor vs mount(8) -t tmpfs, access-time mixes included", () => {
+  mountTest("same per-mount options for every row", () => {
+    const all = TMPFS_ROWS.map((_, i) => i);
+    const dir = makeBundle(["dir rootfs", ...all.map((i) => `dir rootfs/m${i}`)]);
+    made.push(dir);
+    const rootfs = `${dir}/rootfs`;
+    const mounts = all.map((i) => ({
+      destination: `/o${i}`,
+      type: "tmpfs",
+      source: "tmpfs",
+      options: TMPFS_ROWS[i]!,
+    }));
+    const theirs = all.map(
+      (i) => `mount -t tmpfs -o ${TMPFS_ROWS[i]!.join(",")} tmpfs ${rootfs}/m${i}`,
+    );
+    const [setup, mount8, info, , down] = runScenario({
+      bundleDir: dir,
+      stateDir: `${dir}/.state`,
+      config: { root: { path: "rootfs" }, mounts },
+      actions: [
+        "setup",
+        { sh: theirs.join(" && ") },
+        "mountinfo",
+        { sh: all.map((i) => `umount -l ${rootfs}/m${i}`).join("; ") },
+        "teardown",
+      ],
+    });
+    expect(setup).toMatchObject({ ok: true });
+    expect(mount8).toMatchObject({ ok: true, stderr: "" });
+    const differ = all.flatMap((i) => {
+      const a = mountAt(info!, dir, `/o${i}`)?.opts;
+      const b = mountAt(info!, dir, `/m${i}`)?.opts;
+      return a === b && a !== undefined ? [] : [`${TMPFS_ROWS[i]!.join(",")}: ${a} vs ${b}`];
+    });
+    expect(differ).toEqual([]);
+    expect(down?.ok).toBe(true);
+  });
 });

@@ -1,4 +1,6 @@
 import {
+  type AtimeMode,
+  effectiveAtime,
   formatMountAttr,
   formatMountFlags,
   MOUNT_ATTR__ATIME,
@@ -11,6 +13,8 @@ export interface FlagsReport {
   options: string[];
   flags: BitsReport;
   clearFlags: BitsReport;
+  /** The access-time mode the kernel makes of `flags` (strictatime > noatime > relatime); null if none is set. */
+  atime: AtimeMode | null;
   bind: boolean;
   recursiveBind: boolean;
   remount: boolean;
@@ -38,6 +42,7 @@ export function flagsReport(options: readonly string[], parsed: ParsedMountOptio
     options: [...options],
     flags: bitsReport(parsed.flags, formatMountFlags),
     clearFlags: bitsReport(parsed.clearFlags, formatMountFlags),
+    atime: effectiveAtime(parsed.flags) ?? null,
     bind: parsed.bind,
     recursiveBind: parsed.recursiveBind,
     remount: parsed.remount,

@@ -14,6 +14,7 @@ export function formatFlagsReport(report: FlagsReport): string[] {
     ["options", oneLine(report.options.join(","))],
     ["flags", bits(report.flags)],
     ["clears", bits(report.clearFlags)],
+    ["atime", report.atime ?? "- (none set: relatime on a new mount, a bind keeps its source's)"],
     ["bind", bind],
     ["remount", yesNo(report.remount)],
     [

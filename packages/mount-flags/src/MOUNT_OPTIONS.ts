@@ -24,29 +24,24 @@ export interface MountOption {
   readonly flag: number;
   /** True if the option clears `flag` (`rw` clears MS_RDONLY). */
   readonly clear: boolean;
-  /**
-   * Other MS_* bits that setting this option clears. The access-time modes (noatime, relatime,
-   * strictatime) are one enum in the kernel, so setting one clears the other two.
-   */
-  readonly replaces: number;
   /** What the option does, in a few words (README, `ocimount flags`). */
   readonly description: string;
 }
 
-const ATIME_MODES = MS_NOATIME | MS_RELATIME | MS_STRICTATIME;
-
-function set(option: string, flag: number, description: string, replaces = 0): MountOption {
-  return Object.freeze({ option, flag, clear: false, replaces, description });
+function set(option: string, flag: number, description: string): MountOption {
+  return Object.freeze({ option, flag, clear: false, description });
 }
 
 function clear(option: string, flag: number, description: string): MountOption {
-  return Object.freeze({ option, flag, clear: true, replaces: 0, description });
+  return Object.freeze({ option, flag, clear: true, description });
 }
 
 /**
  * The filesystem-independent options of mount(8) that map to MS_* bits, in the order
- * `formatMountFlags` names them. Options apply last-wins; a clearing option removes its bit (it
- * never toggles it). `bind`, `remount`, propagation and the recursive `r*` options live in
+ * `formatMountFlags` names them. Each option sets or clears its own bit, in order (last wins per
+ * bit); a clearing option removes its bit (it never toggles it). The access-time bits are not
+ * an enum here: the kernel ranks the ones left (strictatime, then noatime, then relatime; see
+ * `effectiveAtime`), as runc and mount(8) pass them. `bind`, `remount`, propagation and the recursive `r*` options live in
  * `OPERATION_OPTIONS`, `PROPAGATION_OPTIONS` and `RECURSIVE_OPTIONS`.
  */
 export const MOUNT_OPTIONS: readonly MountOption[] = Object.freeze([
@@ -63,11 +58,15 @@ export const MOUNT_OPTIONS: readonly MountOption[] = Object.freeze([
   set("dirsync", MS_DIRSYNC, "synchronous directory updates (superblock)"),
   set("mand", MS_MANDLOCK, "mandatory locks (superblock; removed in Linux 5.15)"),
   clear("nomand", MS_MANDLOCK, "no mandatory locks (superblock)"),
-  set("noatime", MS_NOATIME, "never update access times", ATIME_MODES & ~MS_NOATIME),
+  set("noatime", MS_NOATIME, "never update access times (unless strictatime)"),
   clear("atime", MS_NOATIME, "do not force noatime"),
-  set("relatime", MS_RELATIME, "update atime relative to mtime/ctime", ATIME_MODES & ~MS_RELATIME),
+  set(
+    "relatime",
+    MS_RELATIME,
+    "update atime relative to mtime/ctime (unless noatime or strictatime)",
+  ),
   clear("norelatime", MS_RELATIME, "do not force relatime (the kernel default stays relatime)"),
-  set("strictatime", MS_STRICTATIME, "always update access times", ATIME_MODES & ~MS_STRICTATIME),
+  set("strictatime", MS_STRICTATIME, "always update access times (beats noatime and relatime)"),
   clear("nostrictatime", MS_STRICTATIME, "do not force strictatime"),
   set("nodiratime", MS_NODIRATIME, "never update directory access times"),
   clear("diratime", MS_NODIRATIME, "update directory access times"),

@@ -23,8 +23,7 @@ function flagRow(entry: MountOption): MountOptionRow {
   const base = { option: entry.option, effect: entry.description, bits: entry.flag };
   if (entry.flag === 0) return { ...base, kind: "none", value: "none" };
   if (entry.clear) return { ...base, kind: "clear", value: `clear ${msNames(entry.flag)}` };
-  const replaces = entry.replaces === 0 ? "" : `; clear ${msNames(entry.replaces)}`;
-  return { ...base, kind: "set", value: `set ${msNames(entry.flag)}${replaces}` };
+  return { ...base, kind: "set", value: `set ${msNames(entry.flag)}` };
 }
 
 function operationRow(entry: OperationOption): MountOptionRow {

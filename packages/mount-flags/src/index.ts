@@ -54,6 +54,7 @@ export {
   UMOUNT_NOFOLLOW,
 } from "./constants.ts";
 export { describeMountOptions, type MountOptionRow } from "./describeMountOptions.ts";
+export { type AtimeMode, effectiveAtime } from "./effectiveAtime.ts";
 export { formatMountAttr } from "./formatMountAttr.ts";
 export { formatMountFlags } from "./formatMountFlags.ts";
 export { MOUNT_OPTIONS, type MountOption } from "./MOUNT_OPTIONS.ts";

@@ -105,9 +105,9 @@ const optionRows: [string, string[], { attrSet: number; attrClr: number }][] = [
     { attrSet: MOUNT_ATTR_NOSUID, attrClr: MOUNT_ATTR_RDONLY },
   ],
   [
-    "noatime,relatime",
+    "noatime,relatime is noatime (both bits stay; the kernel ranks them)",
     ["noatime", "relatime"],
-    { attrSet: MOUNT_ATTR_RELATIME, attrClr: MOUNT_ATTR__ATIME },
+    { attrSet: MOUNT_ATTR_NOATIME, attrClr: MOUNT_ATTR__ATIME },
   ],
   ["noatime,atime", ["noatime", "atime"], { attrSet: 0, attrClr: 0 }],
   [

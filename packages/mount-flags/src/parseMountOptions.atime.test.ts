@@ -1,5 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import {
+  type AtimeMode,
+  effectiveAtime,
   MOUNT_ATTR__ATIME,
   MOUNT_ATTR_NOATIME,
   MOUNT_ATTR_NODIRATIME,
@@ -13,69 +15,122 @@ import {
 } from "./index.ts";
 import { rec, result } from "./parseMountOptions.fixture.ts";
 
-const ATIME = MS_NOATIME | MS_RELATIME | MS_STRICTATIME;
-
-// Per-mount access time: the enum of noatime/relatime/strictatime, and the three clears.
-const atimeRows: [string, string[], number, number][] = [
-  ["noatime then relatime", ["noatime", "relatime"], MS_RELATIME, MS_NOATIME | MS_STRICTATIME],
-  ["relatime then noatime", ["relatime", "noatime"], MS_NOATIME, MS_RELATIME | MS_STRICTATIME],
-  ["noatime then strictatime", ["noatime", "strictatime"], MS_STRICTATIME, ATIME & ~MS_STRICTATIME],
-  ["strictatime then noatime", ["strictatime", "noatime"], MS_NOATIME, ATIME & ~MS_NOATIME],
+// Per-mount access time: each option sets or clears its own bit, in order (runc's specconv and
+// util-linux libmount both do this), then the kernel ranks the bits left: strictatime beats
+// noatime beats relatime (fs/namespace.c path_mount). [name, options, flags, clearFlags, mode]
+const atimeRows: [string, string[], number, number, AtimeMode | undefined][] = [
+  ["noatime then relatime", ["noatime", "relatime"], MS_NOATIME | MS_RELATIME, 0, "noatime"],
+  ["relatime then noatime", ["relatime", "noatime"], MS_NOATIME | MS_RELATIME, 0, "noatime"],
+  [
+    "noatime then strictatime",
+    ["noatime", "strictatime"],
+    MS_NOATIME | MS_STRICTATIME,
+    0,
+    "strictatime",
+  ],
+  [
+    "strictatime then noatime",
+    ["strictatime", "noatime"],
+    MS_NOATIME | MS_STRICTATIME,
+    0,
+    "strictatime",
+  ],
   [
     "relatime then strictatime",
     ["relatime", "strictatime"],
-    MS_STRICTATIME,
-    ATIME & ~MS_STRICTATIME,
+    MS_RELATIME | MS_STRICTATIME,
+    0,
+    "strictatime",
   ],
-  ["strictatime then relatime", ["strictatime", "relatime"], MS_RELATIME, ATIME & ~MS_RELATIME],
-  ["noatime then atime", ["noatime", "atime"], 0, ATIME],
-  ["atime then noatime", ["atime", "noatime"], MS_NOATIME, ATIME & ~MS_NOATIME],
-  ["relatime then norelatime", ["relatime", "norelatime"], 0, ATIME],
-  ["norelatime then relatime", ["norelatime", "relatime"], MS_RELATIME, ATIME & ~MS_RELATIME],
-  ["strictatime then nostrictatime", ["strictatime", "nostrictatime"], 0, ATIME],
+  [
+    "strictatime then relatime",
+    ["strictatime", "relatime"],
+    MS_RELATIME | MS_STRICTATIME,
+    0,
+    "strictatime",
+  ],
+  ["noatime then atime", ["noatime", "atime"], 0, MS_NOATIME, undefined],
+  ["atime then noatime", ["atime", "noatime"], MS_NOATIME, 0, "noatime"],
+  ["relatime then norelatime", ["relatime", "norelatime"], 0, MS_RELATIME, undefined],
+  ["norelatime then relatime", ["norelatime", "relatime"], MS_RELATIME, 0, "relatime"],
+  [
+    "strictatime then nostrictatime",
+    ["strictatime", "nostrictatime"],
+    0,
+    MS_STRICTATIME,
+    undefined,
+  ],
   [
     "nostrictatime then strictatime",
     ["nostrictatime", "strictatime"],
     MS_STRICTATIME,
-    ATIME & ~MS_STRICTATIME,
+    0,
+    "strictatime",
   ],
   [
     "noatime then norelatime keeps noatime",
     ["noatime", "norelatime"],
     MS_NOATIME,
-    ATIME & ~MS_NOATIME,
+    MS_RELATIME,
+    "noatime",
   ],
   [
     "noatime then nostrictatime keeps noatime",
     ["noatime", "nostrictatime"],
     MS_NOATIME,
-    ATIME & ~MS_NOATIME,
+    MS_STRICTATIME,
+    "noatime",
   ],
   [
     "strictatime then atime keeps strictatime",
     ["strictatime", "atime"],
     MS_STRICTATIME,
-    ATIME & ~MS_STRICTATIME,
+    MS_NOATIME,
+    "strictatime",
   ],
-  ["relatime then atime keeps relatime", ["relatime", "atime"], MS_RELATIME, ATIME & ~MS_RELATIME],
-  ["atime alone clears only noatime", ["atime"], 0, MS_NOATIME],
+  [
+    "relatime then atime keeps relatime",
+    ["relatime", "atime"],
+    MS_RELATIME,
+    MS_NOATIME,
+    "relatime",
+  ],
+  [
+    "strictatime,noatime then nostrictatime is noatime",
+    ["strictatime", "noatime", "nostrictatime"],
+    MS_NOATIME,
+    MS_STRICTATIME,
+    "noatime",
+  ],
+  [
+    "noatime,relatime then atime is relatime",
+    ["noatime", "relatime", "atime"],
+    MS_RELATIME,
+    MS_NOATIME,
+    "relatime",
+  ],
+  ["atime alone clears only noatime", ["atime"], 0, MS_NOATIME, undefined],
   [
     "nodiratime is separate from noatime",
     ["noatime", "nodiratime", "relatime"],
-    MS_RELATIME | MS_NODIRATIME,
-    MS_NOATIME | MS_STRICTATIME,
+    MS_NOATIME | MS_RELATIME | MS_NODIRATIME,
+    0,
+    "noatime",
   ],
   [
-    "diratime does not touch the enum",
+    "diratime does not touch the modes",
     ["strictatime", "diratime"],
     MS_STRICTATIME,
-    MS_NOATIME | MS_RELATIME | MS_NODIRATIME,
+    MS_NODIRATIME,
+    "strictatime",
   ],
 ];
 
-describe("the access-time enum", () => {
-  test.each(atimeRows)("%s", (_name, options, flags, clearFlags) => {
-    expect(parseMountOptions(options)).toEqual(result({ flags, clearFlags }));
+describe("access-time bits, then the kernel's ranking", () => {
+  test.each(atimeRows)("%s", (_name, options, flags, clearFlags, mode) => {
+    const parsed = parseMountOptions(options);
+    expect(parsed).toEqual(result({ flags, clearFlags }));
+    expect(effectiveAtime(parsed.flags)).toBe(mode);
   });
 });
 
@@ -125,7 +180,6 @@ describe("the recursive access-time enum", () => {
     expect(parseMountOptions(["rnoatime", "strictatime"])).toEqual(
       result({
         flags: MS_STRICTATIME,
-        clearFlags: MS_NOATIME | MS_RELATIME,
         ...rec(MOUNT_ATTR_NOATIME, MOUNT_ATTR__ATIME),
       }),
     );

@@ -53,7 +53,7 @@ const single: [string, Partial<ParsedMountOptions>][] = [
   ["lazytime", { flags: MS_LAZYTIME }],
   ["loud", { clearFlags: MS_SILENT }],
   ["mand", { flags: MS_MANDLOCK }],
-  ["noatime", { flags: MS_NOATIME, clearFlags: MS_RELATIME | MS_STRICTATIME }],
+  ["noatime", { flags: MS_NOATIME }],
   ["nodev", { flags: MS_NODEV }],
   ["nodiratime", { flags: MS_NODIRATIME }],
   ["noexec", { flags: MS_NOEXEC }],
@@ -69,7 +69,7 @@ const single: [string, Partial<ParsedMountOptions>][] = [
   ["rbind", { bind: true, recursiveBind: true }],
   ["rdev", rec(0, MOUNT_ATTR_NODEV)],
   ["rdiratime", rec(0, MOUNT_ATTR_NODIRATIME)],
-  ["relatime", { flags: MS_RELATIME, clearFlags: MS_NOATIME | MS_STRICTATIME }],
+  ["relatime", { flags: MS_RELATIME }],
   ["remount", { remount: true }],
   ["rexec", rec(0, MOUNT_ATTR_NOEXEC)],
   ["rnoatime", rec(MOUNT_ATTR_NOATIME, MOUNT_ATTR__ATIME)],
@@ -95,7 +95,7 @@ const single: [string, Partial<ParsedMountOptions>][] = [
   ["shared", { propagation: [MS_SHARED] }],
   ["silent", { flags: MS_SILENT }],
   ["slave", { propagation: [MS_SLAVE] }],
-  ["strictatime", { flags: MS_STRICTATIME, clearFlags: MS_NOATIME | MS_RELATIME }],
+  ["strictatime", { flags: MS_STRICTATIME }],
   ["suid", { clearFlags: MS_NOSUID }],
   ["symfollow", { clearFlags: MS_NOSYMFOLLOW }],
   ["sync", { flags: MS_SYNCHRONOUS }],
@@ -175,7 +175,6 @@ describe("defaults changes nothing, in every position", () => {
   const base = ["ro", "nosuid", "noatime", "size=1m"];
   const expected = result({
     flags: MS_RDONLY | MS_NOSUID | MS_NOATIME,
-    clearFlags: MS_RELATIME | MS_STRICTATIME,
     data: "size=1m",
     unknown: ["size=1m"],
   });

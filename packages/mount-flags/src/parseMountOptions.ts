@@ -10,8 +10,8 @@ function applyFlag(result: ParsedMountOptions, entry: MountOption): void {
     result.clearFlags |= entry.flag;
     return;
   }
-  result.flags = (result.flags & ~entry.replaces) | entry.flag;
-  result.clearFlags = (result.clearFlags & ~entry.flag) | entry.replaces;
+  result.flags |= entry.flag;
+  result.clearFlags &= ~entry.flag;
 }
 
 function applyRecursiveAtime(recursive: ParsedMountOptions["recursive"], entry: RecursiveOption) {
@@ -57,9 +57,11 @@ function emptyResult(): ParsedMountOptions {
 
 /**
  * Turns runtime-spec mount options (config.json `mounts[].options`) into what the kernel needs,
- * with mount(8) semantics: options apply left to right and the last one wins (`ro,rw` is rw), a
- * clearing option removes its bit and records it in `clearFlags`, `defaults` changes nothing, and
- * the access-time modes (noatime, relatime, strictatime) replace each other. The recursive `r*`
+ * as runc and mount(8) do: each option sets or clears its own MS_* bit, left to right (`ro,rw` is
+ * rw), a clearing option removes its bit and records it in `clearFlags`, `defaults` changes
+ * nothing. The access-time bits are independent too: `noatime,relatime` keeps both, and the
+ * kernel ranks them (strictatime beats noatime beats relatime; `effectiveAtime` gives the result),
+ * so `relatime,noatime` is noatime and `noatime,atime` relatime. The recursive `r*`
  * options go to `recursive` (last-wins per attribute; an atime option always clears the whole
  * MOUNT_ATTR__ATIME mask). Unknown options go, in order, to `data` and `unknown`.
  *

@@ -27,6 +27,21 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: "access time: both bits stay and noatime beats relatime",
+    args: ["noatime,relatime"],
+    expect: { flags: { value: 0x200400, names: ["noatime", "relatime"] }, atime: "noatime" },
+  },
+  {
+    name: "access time: strictatime beats noatime, whatever the order",
+    args: ["strictatime,noatime"],
+    expect: { atime: "strictatime" },
+  },
+  {
+    name: "access time: noatime,atime sets no mode (relatime on a new mount)",
+    args: ["noatime,atime"],
+    expect: { flags: { value: 0 }, atime: null },
+  },
+  {
     name: "rbind is a recursive bind",
     args: ["rbind"],
     expect: { bind: true, recursiveBind: true },
@@ -70,6 +85,7 @@ test("flags prints a readable table with names and hex", () => {
   expect(r.stdout).toMatch(/^flags\s+0x3\s+ro\|nosuid$/m);
   expect(r.stdout).toMatch(/^propagation\s+0x44000\s+rprivate$/m);
   expect(r.stdout).toMatch(/^data\s+mode=755$/m);
+  expect(r.stdout).toMatch(/^atime\s+- \(none set/m);
   expect(r.stdout).not.toContain("\u001b[");
 });
 

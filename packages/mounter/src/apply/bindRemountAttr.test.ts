@@ -12,6 +12,7 @@ import {
   MS_NODIRATIME,
   MS_NOSUID,
   MS_RDONLY,
+  MS_RELATIME,
   MS_STRICTATIME,
   MS_SYNCHRONOUS,
 } from "@ocimount/mount-flags";
@@ -40,8 +41,26 @@ const cases: ReadonlyArray<{
   want: { attrSet: number; attrClr: number } | null;
 }> = [
   { name: "no flags: no remount", flags: 0, want: null },
-  { name: "strictatime alone is not bind-settable", flags: MS_STRICTATIME, want: null },
-  { name: "sync alone is not bind-settable", flags: MS_SYNCHRONOUS, want: null },
+  {
+    name: "strictatime alone remounts (runc; mount(8) would not)",
+    flags: MS_STRICTATIME,
+    want: replace(MOUNT_ATTR_STRICTATIME, ATIME_CLR),
+  },
+  {
+    name: "sync alone remounts and replaces the per-mount flags (runc)",
+    flags: MS_SYNCHRONOUS,
+    want: replace(0, REPLACED),
+  },
+  {
+    name: "noatime,relatime is noatime",
+    flags: MS_NOATIME | MS_RELATIME,
+    want: replace(0x10, ATIME_CLR),
+  },
+  {
+    name: "strictatime,noatime is strictatime",
+    flags: MS_STRICTATIME | MS_NOATIME,
+    want: replace(MOUNT_ATTR_STRICTATIME, ATIME_CLR),
+  },
   {
     name: "ro replaces the other flags, keeps atime",
     flags: MS_RDONLY,
