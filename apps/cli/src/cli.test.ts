@@ -193,3 +193,61 @@ test("a hostile command name cannot break the error line", () => {
   expect(err).toHaveLength(2);
   expect(err[0]).toBe("ocimount: unknown command 'evil\\ncommand\\x1b[31m'");
 });
+
+describe("ocimount help", () => {
+  test("help COMMAND prints what COMMAND --help prints", () => {
+    for (const name of ["setup", "flags", "version"]) {
+      const r = runCli(["help", name]);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toBe(runCli([name, "--help"]).stdout);
+    }
+  });
+  test("help alone prints the root help", () => {
+    const r = runCli(["help"]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(runCli(["--help"]).stdout);
+  });
+  test("help of an unknown command is a usage error with a suggestion", () => {
+    const r = runCli(["help", "stup"]);
+    expect(r.exitCode).toBe(2);
+    expect(lines(r.stderr)[0]).toBe(
+      "ocimount: help: unknown command 'stup' (did you mean 'setup'?)",
+    );
+  });
+});
+
+describe("ocimount version", () => {
+  const FEATURES = [
+    "openat2",
+    "mount API",
+    "mount_setattr",
+    "idmap",
+    "STATX_MNT_ID_UNIQUE",
+    "listmount/statmount",
+  ];
+  test("prints ocimount, Bun, the kernel and every feature probed", async () => {
+    const pkg = await Bun.file(new URL("../package.json", import.meta.url)).json();
+    const r = runCli(["version"]);
+    expect(r.exitCode).toBe(0);
+    const out = lines(r.stdout);
+    expect(out[0]).toBe(`ocimount ${pkg.version}`);
+    expect(out[1]).toStartWith(`bun ${Bun.version} (`);
+    expect(out[2]).toStartWith("kernel Linux ");
+    expect(out[3]).toBe("kernel features:");
+    for (const [i, name] of FEATURES.entries()) {
+      expect(out[4 + i]).toMatch(new RegExp(`^  ${name} +(yes|no \\(E[A-Z]+\\)) +Linux \\d`));
+    }
+  });
+  test("--json: one document with version 1 and the features", () => {
+    const r = runCli(["version", "--json"]);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ version: 1, bun: { version: Bun.version }, kernel: {} });
+    expect(doc.features.map((f: { name: string }) => f.name)).toEqual(FEATURES);
+    for (const f of doc.features) expect(typeof f.available).toBe("boolean");
+  });
+  test("--version stays the bare version, one line", () => {
+    const r = runCli(["--version"]);
+    expect(lines(r.stdout)).toHaveLength(1);
+  });
+});

@@ -60,6 +60,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Show how mount options parse into MS_* flags, propagation and attributes",
     load: () => import("./commands/flags.ts"),
   },
+  {
+    name: "version",
+    summary: "Show the versions of ocimount, Bun and the kernel, and the kernel features found",
+    load: () => import("./commands/version.ts"),
+  },
+  {
+    name: "help",
+    summary: "Show the help of a command (as 'ocimount <command> --help')",
+    load: () => import("./commands/help.ts"),
+  },
 ];
 
 /** The entry for `name`, or undefined. */

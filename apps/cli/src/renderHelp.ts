@@ -31,7 +31,7 @@ export function rootHelp(): string {
     "",
     ...EXIT_CODES,
     "",
-    "Use 'ocimount <command> --help' for more about a command.",
+    "Use 'ocimount help <command>' or 'ocimount <command> --help' for more about a command.",
   ].join("\n");
 }
 

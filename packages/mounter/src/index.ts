@@ -37,6 +37,7 @@ export type {
   StepOptions,
   StepTarget,
 } from "./plan/types.ts";
+export { type KernelFeature, probeKernelFeatures } from "./probeKernelFeatures.ts";
 export { type SetupOptions, type SetupResult, setup } from "./setup.ts";
 export { type StatusReport, type StepStatus, status } from "./status.ts";
 export { errnoText } from "./sys/errnoText.ts";

@@ -98,4 +98,14 @@ export interface Syscalls {
    * cwd, which `setns(fd, CLONE_NEWNS)` needs in a threaded process such as bun (else EINVAL).
    */
   unshare(flags: number): void;
+  /**
+   * statx(2) asking for `mask` alone; returns the `stx_mask` the kernel filled in, i.e. which of
+   * the asked fields it supports (a feature probe: STATX_MNT_ID_UNIQUE is Linux 6.8).
+   */
+  statxMask(dirfd: number, path: string, flags: number, mask: number): number;
+  /**
+   * Whether the kernel implements `statmount(2)` or `listmount(2)` (Linux 6.8). The call is made
+   * with a NULL request, which the kernel refuses without doing anything; only ENOSYS is "no".
+   */
+  hasSyscall(name: "statmount" | "listmount"): boolean;
 }

@@ -52,6 +52,8 @@ export const OPEN_HOW_SIZE = 24;
 export const STATX_BASIC_STATS = 0x7ff;
 /** `stx_mnt_id`, the mountinfo mount ID (Linux 5.8). */
 export const STATX_MNT_ID = 0x1000;
+/** STATX_MNT_ID_UNIQUE: the 64-bit mount ID that is never reused (Linux 6.8). */
+export const STATX_MNT_ID_UNIQUE = 0x4000;
 /** The file is the root of a mount (in stx_attributes, Linux 5.8). */
 export const STATX_ATTR_MOUNT_ROOT = 0x2000;
 /** The size of the `struct statx` buffer. */
@@ -103,3 +105,7 @@ export const SYS_fsmount = 432;
 export const SYS_openat2 = 437;
 /** mount_setattr(2), Linux 5.12. */
 export const SYS_mount_setattr = 442;
+/** statmount(2), Linux 6.8. */
+export const SYS_statmount = 457;
+/** listmount(2), Linux 6.8. */
+export const SYS_listmount = 458;

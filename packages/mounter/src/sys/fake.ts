@@ -87,6 +87,14 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
     renameat2: (...args) => call("renameat2", args),
     setns: (...args) => call("setns", args),
     unshare: (...args) => call("unshare", args),
+    statxMask(...args) {
+      call("statxMask", args);
+      return args[3];
+    },
+    hasSyscall(...args) {
+      call("hasSyscall", args);
+      return true;
+    },
   };
 }
 

@@ -7,10 +7,12 @@ import {
   SYS_fsconfig,
   SYS_fsmount,
   SYS_fsopen,
+  SYS_listmount,
   SYS_mount_setattr,
   SYS_move_mount,
   SYS_open_tree,
   SYS_openat2,
+  SYS_statmount,
 } from "./constants.ts";
 import { cString, cStringOrNull } from "./cstring.ts";
 import { loadLibc } from "./libc.ts";
@@ -19,6 +21,7 @@ import type { Syscalls } from "./Syscalls.ts";
 import {
   decodeStatfs,
   decodeStatx,
+  decodeStatxMask,
   encodeMountAttr,
   encodeOpenHow,
   statfsBuffer,
@@ -30,6 +33,7 @@ const MOUNT_ATTR_SIZE = 32;
 /** Symlink targets are at most PATH_MAX - 1 bytes on Linux; larger ones retry with more room. */
 const LINK_BUFFER = 4096;
 const decoder = new TextDecoder();
+const ENOSYS = 38;
 
 /** How an error names an `(dirfd, path)` pair: the path, or `fd N` for an empty path. */
 function at(dirfd: number, path: string): string {
@@ -96,6 +100,20 @@ export function createSyscalls(): Syscalls {
         throw new SyscallError("statx", c.errno(), { path: at(dirfd, path), flags });
       }
       return decodeStatx(buf);
+    },
+    statxMask(dirfd, path, flags, mask) {
+      const c = loadLibc();
+      const buf = statxBuffer();
+      if (c.fn.statx(dirfd, cString("statx", path), flags, mask, buf) < 0) {
+        throw new SyscallError("statx", c.errno(), { path: at(dirfd, path), flags });
+      }
+      return decodeStatxMask(buf);
+    },
+    hasSyscall(name) {
+      const c = loadLibc();
+      const nr = name === "statmount" ? SYS_statmount : SYS_listmount;
+      // (req = NULL, buf = NULL, size = 0, flags = 0): EFAULT from a kernel that has the call.
+      return c.syscall("ippi", nr, 0, null, null, 0) >= 0 || c.errno() !== ENOSYS;
     },
     fstatfs(fd) {
       const c = loadLibc();

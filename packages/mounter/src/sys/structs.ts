@@ -62,6 +62,11 @@ export function statxBuffer(): Uint8Array {
   return statxBytes;
 }
 
+/** `stx_mask` of a filled `struct statx`: which fields the kernel supplied. */
+export function decodeStatxMask(bytes: Uint8Array): number {
+  return new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+}
+
 /** Reads the fields ocimount needs out of the statx buffer just filled. */
 export function decodeStatx(bytes: Uint8Array): FileStat {
   const view = bytes === statxBytes ? statxView : new DataView(bytes.buffer, bytes.byteOffset);
