@@ -46,6 +46,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/hook.ts"),
   },
   {
+    name: "install-hook",
+    summary: "Install the executable and its podman/CRI-O hooks.d file (--uninstall removes both)",
+    load: () => import("./commands/installHook.ts"),
+  },
+  {
     name: "validate",
     summary: "Check config.json, state or features documents against the runtime-spec",
     load: () => import("./commands/validate.ts"),

@@ -1,0 +1,240 @@
+import { existsSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { defineCommand } from "citty";
+import { CliError } from "../CliError.ts";
+import { jsonArg } from "../commonArgs.ts";
+import { output } from "../Output.ts";
+import { oneLine } from "../oneLine.ts";
+import { UsageError } from "../UsageError.ts";
+import {
+  DEFAULT_HOOK_TIMEOUT,
+  DEFAULT_HOOKS_DIR,
+  DEFAULT_PREFIX,
+  formatHookDefinition,
+  HOOK_FILE_NAME,
+  hookDefinition,
+} from "./installHookDefinition.ts";
+import {
+  expectedSha256,
+  fsFailure,
+  makeDirs,
+  replaceFile,
+  sha256OfFile,
+  type Undo,
+} from "./installHookFiles.ts";
+
+/** Example invocations for `ocimount install-hook --help`. */
+export const examples = [
+  "sudo ./ocimount-linux-x64 install-hook            # checks ocimount-linux-x64.sha256 beside it",
+  "sudo ocimount install-hook --from ./ocimount --sha256 0123...cdef --dry-run",
+  "sudo ocimount install-hook --hooks-dir /etc/containers/oci/hooks.d",
+  "sudo ocimount install-hook --uninstall",
+];
+
+/** What each kind of action reads as, done and under `--dry-run`. */
+const PHRASES = {
+  install: ["installed", "would install"],
+  keep: ["already installed", "already installed"],
+  write: ["wrote", "would write"],
+  remove: ["removed", "would remove"],
+} as const;
+
+/** One thing install-hook does, in order; `--dry-run` prints them. */
+interface Action {
+  action: keyof typeof PHRASES;
+  path: string;
+  sha256?: string;
+  /** The hook definition's text, for `write`. */
+  text?: string;
+}
+
+/**
+ * The running executable when it is the sealed (compiled) one; under `bun` from source or from
+ * the npm bundle there is no single file to install, so `--from` is needed.
+ */
+function runningExecutable(): string | undefined {
+  return typeof Bun !== "undefined" && Bun.main.startsWith("/$bunfs/")
+    ? process.execPath
+    : undefined;
+}
+
+function timeoutOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_HOOK_TIMEOUT;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1)
+    throw new UsageError(`--timeout: expected whole seconds (>= 1), got '${text}'`);
+  return n;
+}
+
+/** Installs the executable, then the hook definition; a failure undoes every step before it. */
+function install(args: InstallArgs, dryRun: boolean): Action[] {
+  const from = args.from === undefined ? runningExecutable() : resolve(args.from);
+  if (from === undefined) {
+    throw new UsageError(
+      "this ocimount runs on bun, not as the sealed executable: give --from FILE (the executable to install)",
+    );
+  }
+  const sha = expectedSha256(from, args.sha256);
+  const actual = sha256OfFile(from);
+  if (actual === undefined)
+    throw new CliError({ code: "ENOENT", what: "executable missing", where: from });
+  if (actual !== sha) {
+    throw new CliError({
+      code: "EINTEGRITY",
+      what: "checksum mismatch",
+      where: from,
+      text: `sha256 is ${actual}, expected ${sha}`,
+    });
+  }
+  const target = join(args.prefix, "ocimount");
+  const jsonPath = join(args.hooksDir, HOOK_FILE_NAME);
+  const text = formatHookDefinition(hookDefinition(target, { timeout: args.timeout }));
+  const same = sha256OfFile(target) === sha;
+  const actions: Action[] = [
+    { action: same ? "keep" : "install", path: target, sha256: sha },
+    { action: "write", path: jsonPath, text },
+  ];
+  if (dryRun) return actions;
+
+  const undo: Undo[] = [];
+  const commits: (() => void)[] = [];
+  try {
+    if (!same) {
+      undo.push(makeDirs(args.prefix));
+      const exe = replaceFile(target, readFileSync(from), 0o755, sha);
+      undo.push(exe.undo);
+      commits.push(exe.commit);
+    }
+    undo.push(makeDirs(args.hooksDir));
+    const json = replaceFile(jsonPath, new TextEncoder().encode(text), 0o644);
+    commits.push(json.commit);
+  } catch (e) {
+    for (const u of undo.reverse()) {
+      try {
+        u();
+      } catch {
+        // keep undoing the rest; the first error is the one reported
+      }
+    }
+    throw e;
+  }
+  for (const c of commits) c();
+  return actions;
+}
+
+/** Removes the hook definition first (so no runtime picks up a hook whose binary is gone), then the executable. */
+function uninstall(args: InstallArgs, dryRun: boolean): Action[] {
+  const target = join(args.prefix, "ocimount");
+  const jsonPath = join(args.hooksDir, HOOK_FILE_NAME);
+  const actions: Action[] = [];
+  if (existsSync(jsonPath)) {
+    const path = hookPathOf(jsonPath);
+    if (path !== target) {
+      throw new CliError({
+        code: "EEXIST",
+        what: "hook definition runs another executable, not removed",
+        where: jsonPath,
+        text: `its hook.path is ${path ?? "missing"}, not ${target}`,
+      });
+    }
+    actions.push({ action: "remove", path: jsonPath });
+  }
+  if (existsSync(target)) actions.push({ action: "remove", path: target });
+  if (dryRun) return actions;
+  for (const a of actions) {
+    try {
+      unlinkSync(a.path);
+    } catch (e) {
+      throw fsFailure(e, "remove failed", a.path);
+    }
+  }
+  if (existsSync(args.prefix) && readdirSync(args.prefix).length === 0) {
+    rmdirSync(args.prefix);
+    actions.push({ action: "remove", path: args.prefix });
+  }
+  return actions;
+}
+
+function hookPathOf(jsonPath: string): string | undefined {
+  try {
+    const doc = JSON.parse(readFileSync(jsonPath, "utf8")) as { hook?: { path?: unknown } };
+    return typeof doc.hook?.path === "string" ? doc.hook.path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface InstallArgs {
+  from: string | undefined;
+  sha256: string | undefined;
+  prefix: string;
+  hooksDir: string;
+  timeout: number;
+}
+
+/**
+ * `ocimount install-hook [--from FILE] [--sha256 HEX] [--prefix DIR] [--hooks-dir DIR]
+ * [--timeout S] [--uninstall] [--dry-run] [--json]`: installs the sealed executable as
+ * `<prefix>/ocimount` after checking its sha256, then writes `<hooks-dir>/50-ocimount.json`
+ * (temp file + rename), in that order because the hooks library refuses a hook whose binary
+ * does not exist. A failure undoes what this run did; no hook definition is left behind.
+ * `--uninstall` removes the definition first, then the executable.
+ */
+export default defineCommand({
+  meta: {
+    name: "install-hook",
+    description: "Install the executable and the podman/CRI-O hooks.d definition",
+  },
+  args: {
+    from: {
+      type: "string",
+      description: "The executable to install (default: this one)",
+      valueHint: "FILE",
+    },
+    sha256: {
+      type: "string",
+      description: "Its sha256 (default: from FILE.sha256)",
+      valueHint: "HEX",
+    },
+    prefix: {
+      type: "string",
+      description: `Where it goes (default ${DEFAULT_PREFIX})`,
+      valueHint: "DIR",
+    },
+    "hooks-dir": {
+      type: "string",
+      description: `Where the hook definition goes (default ${DEFAULT_HOOKS_DIR})`,
+      valueHint: "DIR",
+    },
+    timeout: {
+      type: "string",
+      description: `Hook timeout in seconds (default ${DEFAULT_HOOK_TIMEOUT})`,
+      valueHint: "S",
+    },
+    uninstall: { type: "boolean", description: "Remove the hook definition, then the executable" },
+    "dry-run": { type: "boolean", description: "Print what would be done; change nothing" },
+    json: jsonArg,
+  },
+  async run({ args }) {
+    const out = output();
+    const opts: InstallArgs = {
+      from: args.from,
+      sha256: args.sha256,
+      prefix: resolve(args.prefix ?? DEFAULT_PREFIX),
+      hooksDir: resolve(args["hooks-dir"] ?? DEFAULT_HOOKS_DIR),
+      timeout: timeoutOf(args.timeout),
+    };
+    const dryRun = args["dry-run"] === true;
+    const actions = args.uninstall ? uninstall(opts, dryRun) : install(opts, dryRun);
+    if (args.json) {
+      out.json({ version: 1, dryRun, actions });
+      return;
+    }
+    if (actions.length === 0) out.out("nothing installed, nothing to do");
+    for (const a of actions) {
+      const sha = a.sha256 ? ` (sha256 ${a.sha256})` : "";
+      out.out(`${PHRASES[a.action][dryRun ? 1 : 0]} ${oneLine(a.path)}${sha}`);
+      if (dryRun && a.text) out.out(a.text.trimEnd());
+    }
+  },
+});
