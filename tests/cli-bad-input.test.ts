@@ -7,11 +7,20 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { type BundleSpec, bind, config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
-import { BIN, cliInNamespace, lines, removeWorkDirs, runCli } from "./fixtures/cli/cli.ts";
+import {
+  BIN,
+  cliInNamespace,
+  lines,
+  readableCli,
+  removeReadableCli,
+  removeWorkDirs,
+  runCli,
+} from "./fixtures/cli/cli.ts";
 import { mountTest } from "./helpers/namespace.ts";
 import { bypassesPermissions, unprivilegedInNamespace } from "./helpers/unprivileged.ts";
 
 afterAll(removeWorkDirs);
+afterAll(removeReadableCli);
 
 interface BadBundle {
   name: string;
@@ -144,6 +153,12 @@ function expectOneLine(stderr: string, command: string, row: BadBundle, bundle: 
   expect(stderr).not.toContain("    at ");
 }
 
+/** The readable copy of the CLI, run from its own directory (the clone may be out of reach). */
+function readableCliArgv(): string[] {
+  const { bin, dir } = readableCli();
+  return ["env", "-C", dir, "bun", bin];
+}
+
 describe("plan refuses bad bundles", () => {
   for (const row of BAD) {
     test(row.name, () => {
@@ -163,7 +178,7 @@ describe("setup refuses bad bundles and leaves the mount table unchanged", () =>
       const { bundle, state } = writeBundle(row.spec);
       const args = ["setup", "--bundle", bundle, "--state-dir", state];
       const [run] = cliInNamespace([
-        row.unprivileged ? ["!", ...unprivilegedInNamespace(), "bun", BIN, ...args] : args,
+        row.unprivileged ? ["!", ...unprivilegedInNamespace(), ...readableCliArgv(), ...args] : args,
       ]);
       expect(run?.exitCode).toBe(1);
       expect(run?.tableChanged).toBe(false);

@@ -4,13 +4,13 @@
  * by them on the host. Inside `unshare -Urm` that user is uid 0 with every capability over its own
  * files, and nobody is not mapped there, so it gives up its capabilities instead.
  */
+import { AS_NOBODY } from "../../apps/cli/src/runCli.fixture.ts";
 import { type NamespaceMode, namespaceMode } from "./namespace.ts";
+
+export { AS_NOBODY };
 
 /** True when this process reads any file regardless of its mode (root): tests drop to nobody. */
 export const bypassesPermissions: boolean = process.getuid?.() === 0;
-
-/** `setpriv` prefix that runs a command as nobody (uid/gid 65534, no supplementary groups). */
-export const AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"];
 
 /** `setpriv` prefix that runs a command with no capabilities at all (uid unchanged). */
 export const WITHOUT_CAPABILITIES = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--"];

@@ -2,9 +2,10 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeTempDirs, tempDir, validConfig, writeBundle } from "../bundleFixture.fixture.ts";
-import { BIN, lines, runCli } from "../runCli.fixture.ts";
+import { BIN, lines, removeReadableCli, runCli } from "../runCli.fixture.ts";
 
 afterAll(removeTempDirs);
+afterAll(removeReadableCli);
 
 /** Root reads any file whatever its mode, so the unreadable-file rows drop to nobody. */
 const isRoot = process.getuid?.() === 0;
