@@ -178,7 +178,9 @@ describe("setup refuses bad bundles and leaves the mount table unchanged", () =>
       const { bundle, state } = writeBundle(row.spec);
       const args = ["setup", "--bundle", bundle, "--state-dir", state];
       const [run] = cliInNamespace([
-        row.unprivileged ? ["!", ...unprivilegedInNamespace(), ...readableCliArgv(), ...args] : args,
+        row.unprivileged
+          ? ["!", ...unprivilegedInNamespace(), ...readableCliArgv(), ...args]
+          : args,
       ]);
       expect(run?.exitCode).toBe(1);
       expect(run?.tableChanged).toBe(false);
