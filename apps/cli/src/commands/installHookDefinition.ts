@@ -40,13 +40,13 @@ export interface HookDefinition {
 }
 
 /**
- * The definition `install-hook` writes: run `path` as `ocimount hook` (plus `extraArgs`) in the
+ * The definition `install-hook` writes: run `path` as `ocimount hook` (or `options.args`) in the
  * `createRuntime` stage, with `HOOK_ENV` only and `timeout` seconds, for containers whose
- * annotations match `HOOK_ANNOTATION_PATTERN` with a non-empty value.
+ * annotations match `HOOK_ANNOTATION_PATTERN` with a non-empty value (or `options.when`).
  */
 export function hookDefinition(
   path: string,
-  options: { timeout?: number; args?: readonly string[] } = {},
+  options: { timeout?: number; args?: readonly string[]; when?: HookDefinition["when"] } = {},
 ): HookDefinition {
   return {
     version: "1.0.0",
@@ -56,7 +56,7 @@ export function hookDefinition(
       env: [...HOOK_ENV],
       timeout: options.timeout ?? DEFAULT_HOOK_TIMEOUT,
     },
-    when: { annotations: { [HOOK_ANNOTATION_PATTERN]: ".+" } },
+    when: options.when ?? { annotations: { [HOOK_ANNOTATION_PATTERN]: ".+" } },
     stages: ["createRuntime"],
   };
 }
