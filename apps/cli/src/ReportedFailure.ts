@@ -1,10 +1,11 @@
 /**
  * Thrown by a command that has already printed its verdict (e.g. `validate` found an invalid
- * document): the CLI exits 1 and prints nothing more.
+ * document, or setup was interrupted by a signal): the CLI exits with `exitCode` (1 unless
+ * told otherwise, 130 for SIGINT) and prints nothing more.
  */
 export class ReportedFailure extends Error {
   override readonly name = "ReportedFailure";
-  constructor() {
+  constructor(readonly exitCode: number = 1) {
     super("already reported");
   }
 }

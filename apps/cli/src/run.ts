@@ -55,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     await cmd.run?.({ rawArgs: rest, args, cmd });
     return 0;
   } catch (error) {
-    if (error instanceof ReportedFailure) return 1;
+    if (error instanceof ReportedFailure) return error.exitCode;
     const described = describeError(error, command);
     if (optionPart(argv).includes("--json")) out.json(described.json);
     out.err(described.line);

@@ -15,7 +15,9 @@ export type MountErrorCode =
   /** The file used to mask paths is not the expected /dev/null (char 1:3). */
   | "EMASKDEV"
   /** The journal is missing or unreadable. */
-  | "EJOURNAL";
+  | "EJOURNAL"
+  /** The caller stopped setup (its `signal` aborted); what was done is rolled back. */
+  | "ECANCELED";
 
 /** The fields of a `MountError`. */
 export interface MountErrorFields {

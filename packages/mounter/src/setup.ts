@@ -13,6 +13,7 @@ import { journalPath } from "./journal/journalPath.ts";
 import type { SetupRecord } from "./journal/SetupRecord.ts";
 import { type PlanOptions, planSetup } from "./plan/planSetup.ts";
 import type { SetupPlan, Step } from "./plan/types.ts";
+import { stopIfAborted } from "./stopIfAborted.ts";
 import { AT_FDCWD } from "./sys/constants.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
@@ -35,6 +36,12 @@ export interface SetupOptions extends PlanOptions {
    * setup rolls back and throws a `MountError` with that error as `cause`.
    */
   onStep?: (done: number, total: number, step: Step) => void;
+  /**
+   * Stops setup between two steps when aborted (e.g. from a SIGINT handler): it rolls back
+   * everything and throws `MountError` `ECANCELED` (`where`: the step not applied). Setup then
+   * lets the event loop turn every few steps, so the handler can run.
+   */
+  signal?: AbortSignal;
 }
 
 /** What `setup` did. */
@@ -118,9 +125,10 @@ export async function setup(
     begin.rootfsMountIdBefore = sys.statx(AT_FDCWD, plan.rootfs, AT_SYMLINK_NOFOLLOW).mountId;
     journal.append(begin);
     const { steps } = plan;
-    const onStep = options.onStep;
+    const { onStep, signal } = options;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i]!;
+      if (signal !== undefined) await stopIfAborted(signal, i, step.why);
       try {
         if (attaches(step)) ctx.recorder.intent(step.why, step.target.path);
         applyStep(ctx, step);

@@ -1,4 +1,11 @@
-import { planSetup, planToJson, type SetupOptions, setup } from "@ocimount/mounter";
+import {
+  MountError,
+  planSetup,
+  planToJson,
+  type SetupOptions,
+  type SetupResult,
+  setup,
+} from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
@@ -6,6 +13,8 @@ import { type Output, output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
 import { preflight } from "../preflight.ts";
 import { printWarnings } from "../printWarnings.ts";
+import { reportInterrupted } from "../reportInterrupted.ts";
+import { stopOnSignals } from "../stopOnSignals.ts";
 
 /** Example invocations for `ocimount setup --help`. */
 export const examples = [
@@ -41,7 +50,8 @@ export function progressLine(
 /**
  * `ocimount setup [--bundle DIR] [--state-dir DIR] [--json] [--dry-run]`: validates the whole
  * bundle first (nothing is mounted if anything is wrong), then performs its mounts inside the
- * rootfs and journals them for `teardown`. On failure the mounter rolls back what it did.
+ * rootfs and journals them for `teardown`. On failure the mounter rolls back what it did; so it
+ * does on SIGINT, SIGTERM or SIGHUP, after which setup exits 130, 143 or 129.
  * `--dry-run` prints the plan instead, like `ocimount plan`.
  */
 export default defineCommand({
@@ -74,7 +84,19 @@ export default defineCommand({
       out.progress(`ocimount: setup: applying ${total} steps...`);
       options.onStep = progressLine(out, total);
     }
-    const result = await setup(plan, options);
+    // SIGINT, SIGTERM and SIGHUP stop setup at its next step; it rolls back, then we report.
+    const stop = stopOnSignals();
+    options.signal = stop.signal;
+    let result: SetupResult;
+    try {
+      result = await setup(plan, options);
+    } catch (error) {
+      if (!(error instanceof MountError) || error.code !== "ECANCELED") throw error;
+      await stop.settle();
+      throw reportInterrupted(out, args.json === true, plan, error, stop.received);
+    } finally {
+      stop.release();
+    }
     // The planner's own warnings repeat the config warnings printed above; show only new ones.
     const planned = new Set(plan.warnings);
     for (const w of result.warnings.filter((x) => !planned.has(x))) {
