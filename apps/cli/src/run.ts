@@ -1,7 +1,8 @@
 import { COMMANDS, findCommand } from "./commandTable.ts";
 import { suggestion } from "./didYouMean.ts";
 import { describeError } from "./errors.ts";
-import { output } from "./Output.ts";
+import { type Output, output } from "./Output.ts";
+import { outputStatus } from "./outputStatus.ts";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
 import { ReportedFailure } from "./ReportedFailure.ts";
 import { commandHelp, rootHelp } from "./renderHelp.ts";
@@ -20,10 +21,17 @@ const isHelp = (a: string) => a === "--help" || a === "-h";
  * Runs the CLI with `argv` (without the program name) and resolves to the exit status:
  * 0 success, 1 failure or invalid input, 2 usage error. Errors are printed as one line on
  * stderr (plus at most one hint), and as a JSON error object on stdout with `--json`; a stack
- * trace only with `OCIMOUNT_DEBUG=1`. Never throws, never calls `process.exit`.
+ * trace only with `OCIMOUNT_DEBUG=1`. Output that cannot be written never crashes it: a reader
+ * that went away (`EPIPE`) is ignored, any other write error is one line (`outputStatus`).
+ * Never throws, never calls `process.exit`.
  */
 export async function run(argv: string[]): Promise<number> {
   const out = output();
+  const status = await runCommand(argv, out);
+  return outputStatus(out, findCommand(argv[0] ?? "")?.name ?? "", status);
+}
+
+async function runCommand(argv: string[], out: Output): Promise<number> {
   let command = "";
   try {
     const first = argv[0];
