@@ -9,9 +9,11 @@
  * when podman cannot run here, each test says why in its name (helpers/podman.ts).
  */
 import { afterAll, describe, expect, test } from "bun:test";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatHookDefinition, type HookDefinition, hookDefinition } from "ocimount";
+import { parseMountInfoLine } from "@ocimount/mount-flags";
+import { formatHookDefinition, type HookDefinition } from "ocimount";
 import { BIN, makeWorkDir } from "./fixtures/hook/runc.ts";
 import {
   expectedFacts,
@@ -21,7 +23,8 @@ import {
   REPORT_SCRIPT,
   reportFacts,
 } from "./helpers/containerReport.ts";
-import { type PodmanRuntime, podmanRun, podmanSkipReason } from "./helpers/podman.ts";
+import { type PodmanRuntime, podmanRun, podmanScript, podmanSkipReason } from "./helpers/podman.ts";
+import { fromSourceTree, readmeHookDefinitions, readmeShellBlocks } from "./helpers/readmeHooks.ts";
 
 const made: string[] = [];
 afterAll(() => {
@@ -53,20 +56,18 @@ for (const [rt, why] of Object.entries(skips)) {
 const podmanTest = (rt: PodmanRuntime, name: string, fn: () => void) =>
   test.skipIf(skips[rt] !== "")(skips[rt] ? `${name} [skipped: ${skips[rt]}]` : name, fn, 180_000);
 
-/** The hook runs from the source tree here: `bun BIN hook`, the rest as install-hook writes it. */
-const SOURCE_ARGS = ["bun", BIN, "hook"];
+const [README_ANNOTATION_HOOK, README_PROFILE_HOOK] = readmeHookDefinitions();
 
-/** The README's annotation form: hooks.d definition as install-hook writes it. */
+/** The README's annotation form (the definition install-hook writes), run from the source tree. */
 function annotationHook(): HookDefinition {
-  return hookDefinition(process.execPath, { args: SOURCE_ARGS });
+  if (!README_ANNOTATION_HOOK) throw new Error("README: no hooks.d definition");
+  return fromSourceTree(README_ANNOTATION_HOOK);
 }
 
 /** The README's `--mounts FILE` form, for containers with `org.ocimount.profile=data`. */
 function profileHook(mountsFile: string): HookDefinition {
-  return hookDefinition(process.execPath, {
-    args: [...SOURCE_ARGS, "--mounts", mountsFile],
-    when: { annotations: { "^org\\.ocimount\\.profile$": "^data$" } },
-  });
+  if (!README_PROFILE_HOOK) throw new Error("README: no second hooks.d definition");
+  return fromSourceTree(README_PROFILE_HOOK, { "/etc/ocimount/data.json": mountsFile });
 }
 
 /**
@@ -190,5 +191,64 @@ describe("podman with runc, annotations as CRI-O writes them in a pod", () => {
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
     expect(reportFacts(parseReport(r.stdout))).toEqual(expectedFacts(p.sources));
+  });
+});
+
+describe.each(["runc", "crun"] as const)(
+  "the README's podman line, as written, with %s",
+  (runtime) => {
+    podmanTest(runtime, "mounts /srv/data read-only at /data", () => {
+      const p = prepare();
+      writeFileSync(join(p.hooksDir, "50-ocimount.json"), formatHookDefinition(annotationHook()));
+      const block = readmeShellBlocks().find((b) => b.includes("podman run"));
+      expect(block).toBeDefined();
+      // /srv/data exists only in this private namespace, on a tmpfs over /srv
+      const before = "mount -t tmpfs ocimount-srv /srv && mkdir /srv/data || exit 95";
+      const r = podmanScript(
+        { runtime, state: p.state, hooksDir: p.hooksDir, before },
+        block ?? "",
+        p.work.bundle,
+      );
+      expect(r.stderr).toBe("");
+      expect(r.exitCode).toBe(0);
+      const lines = r.stdout.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      const m = parseMountInfoLine(lines[0] ?? "");
+      expect([m.mountPoint, m.root, m.fsType, m.source]).toEqual([
+        "/data",
+        "/data",
+        "tmpfs",
+        "ocimount-srv",
+      ]);
+      expect(m.mountOptions).toContain("ro");
+    });
+  },
+);
+
+describe("the README's hooks.d definitions", () => {
+  test("the first is what install-hook writes by default, and only createRuntime", () => {
+    const exe = join(scratch.dir, "exe");
+    writeFileSync(exe, "x");
+    const sha = createHash("sha256").update("x").digest("hex");
+    const r = Bun.spawnSync(
+      ["bun", BIN, "install-hook", "--from", exe, "--sha256", sha, "--dry-run"],
+      {
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+    );
+    expect(r.exitCode).toBe(0);
+    const json = r.stdout.toString().split("\n").slice(2).join("\n");
+    expect(JSON.parse(json)).toEqual(README_ANNOTATION_HOOK);
+    expect(README_ANNOTATION_HOOK?.stages).toEqual(["createRuntime"]);
+  });
+
+  test("the second differs from it only in its args and its condition", () => {
+    const { hook, when, ...rest } = README_PROFILE_HOOK ?? ({} as HookDefinition);
+    const first = README_ANNOTATION_HOOK ?? ({} as HookDefinition);
+    expect(rest).toEqual({ version: first.version, stages: first.stages });
+    expect({ ...hook, args: first.hook.args }).toEqual(first.hook);
+    expect(hook.args).toEqual(["ocimount", "hook", "--mounts", "/etc/ocimount/data.json"]);
+    expect(when).toEqual({ annotations: { "^org\\.ocimount\\.profile$": "^data$" } });
   });
 });

@@ -37,11 +37,12 @@ function isHybrid(): boolean {
 /** Shell lines that make the private namespace's cgroup layout one crun accepts. */
 export const CGROUP_PRELUDE = isHybrid() ? "umount /sys/fs/cgroup/unified || exit 97" : "";
 
-/** Runs `script` with `sh -c` in a fresh private mount namespace, killed after `seconds`. */
+/** Runs `script` with `sh -c` (or `shell`) in a fresh private mount namespace, killed after `seconds`. */
 export function runInPrivateNamespace(
   script: string,
   seconds = 90,
   env?: Record<string, string>,
+  shell = "sh",
 ): EngineRun {
   const argv = [
     "timeout",
@@ -54,7 +55,7 @@ export function runInPrivateNamespace(
     "private",
     "--",
   ];
-  const r = Bun.spawnSync([...argv, "sh", "-c", script], {
+  const r = Bun.spawnSync([...argv, shell, "-c", script], {
     stdout: "pipe",
     stderr: "pipe",
     stdin: "ignore",

@@ -48,7 +48,7 @@ export interface PodmanRunOptions {
 const CGROUP_PARENT = `ocimount-test-${process.pid}`;
 
 /** The podman command line, without `run` and its arguments. */
-function podman(o: PodmanRunOptions): string {
+function podman(o: Pick<PodmanRunOptions, "runtime" | "state" | "hooksDir">): string {
   for (const d of ["root", "runroot", "tmp", "networks"])
     mkdirSync(join(o.state, d), { recursive: true });
   const at = (d: string) => shq(join(o.state, d));
@@ -61,39 +61,64 @@ function podman(o: PodmanRunOptions): string {
   ].join(" ");
 }
 
-/** `podman run --rm` of `o.script` in `o.rootfs`, and the cleanup of what it left. */
-export function podmanRun(o: PodmanRunOptions): EngineRun {
-  mkdirSync(o.state, { recursive: true });
-  writeFileSync(join(o.state, "containers.conf"), "");
+/** Writes podman's own containers.conf (empty: defaults) and storage.conf (vfs, in `state`). */
+function writeConfigs(state: string): Record<string, string> {
+  mkdirSync(state, { recursive: true });
+  writeFileSync(join(state, "containers.conf"), "");
   writeFileSync(
-    join(o.state, "storage.conf"),
-    `[storage]\ndriver = "vfs"\nrunroot = "${join(o.state, "runroot")}"\ngraphroot = "${join(o.state, "root")}"\n`,
+    join(state, "storage.conf"),
+    `[storage]\ndriver = "vfs"\nrunroot = "${join(state, "runroot")}"\ngraphroot = "${join(state, "root")}"\n`,
   );
+  return {
+    CONTAINERS_CONF: join(state, "containers.conf"),
+    CONTAINERS_STORAGE_CONF: join(state, "storage.conf"),
+  };
+}
+
+/** What this sandbox needs on every `podman run` (see the header). */
+function runFlags(runtime: PodmanRuntime): string {
   const cgroups =
-    o.runtime === "crun"
+    runtime === "crun"
       ? "--cgroups=disabled"
       : `--cgroups=no-conmon --cgroup-parent=/${CGROUP_PARENT}`;
-  const run = [
-    `${podman(o)} run --rm --network none`,
-    "--ulimit nofile=1024:1024 --ulimit nproc=1024:1024",
-    cgroups,
-    ...(o.name ? [`--name ${shq(o.name)}`] : []),
-    ...(o.annotations ?? []).map((a) => `--annotation ${shq(a)}`),
-    `--rootfs ${shq(o.rootfs)} /bin/sh -c ${shq(o.script)}`,
-  ].join(" ");
+  return `--rm --network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 ${cgroups}`;
+}
+
+/**
+ * Runs the bash `lines` (e.g. a README block, as written) in a private mount namespace where
+ * `podman` is a shell function adding this sandbox's flags: `podman run ARGS` becomes
+ * `podman <state, hooks dir, runtime> run <sandbox flags> ARGS`. Cleans up after.
+ */
+export function podmanScript(
+  o: Pick<PodmanRunOptions, "runtime" | "state" | "hooksDir" | "before">,
+  lines: string,
+  cwd: string,
+): EngineRun {
+  const env = writeConfigs(o.state);
+  const fn = `podman() { sub="$1"; shift; if [ "$sub" = run ]; then command ${podman(o)} run ${runFlags(o.runtime)} "$@"; else command ${podman(o)} "$sub" "$@"; fi; }`;
   const script = [
     "set -u",
     CGROUP_PRELUDE,
     o.before ?? "",
-    `${run} </dev/null`,
+    `cd ${shq(cwd)} || exit 96`,
+    fn,
+    `(${lines}\n) </dev/null`,
     "rc=$?",
     `rmdir /sys/fs/cgroup/*/${CGROUP_PARENT} 2>/dev/null`,
     "exit $rc",
   ].join("\n");
-  return runInPrivateNamespace(script, 120, {
-    CONTAINERS_CONF: join(o.state, "containers.conf"),
-    CONTAINERS_STORAGE_CONF: join(o.state, "storage.conf"),
-  });
+  return runInPrivateNamespace(script, 120, env, "bash");
+}
+
+/** `podman run --rm` of `o.script` in `o.rootfs`, and the cleanup of what it left. */
+export function podmanRun(o: PodmanRunOptions): EngineRun {
+  const run = [
+    "podman run",
+    ...(o.name ? [`--name ${shq(o.name)}`] : []),
+    ...(o.annotations ?? []).map((a) => `--annotation ${shq(a)}`),
+    `--rootfs ${shq(o.rootfs)} /bin/sh -c ${shq(o.script)}`,
+  ].join(" ");
+  return podmanScript(o, run, "/");
 }
 
 const probed = new Map<PodmanRuntime, string>();

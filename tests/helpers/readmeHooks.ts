@@ -1,0 +1,48 @@
+/**
+ * The README's hooks.d examples, read from the README itself so the engine tests run exactly
+ * them: the `json` blocks and the `sh` blocks of its "podman and CRI-O: hooks.d" section.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { HookDefinition } from "ocimount";
+import { BIN } from "../fixtures/hook/runc.ts";
+
+const README = fileURLToPath(new URL("../../README.md", import.meta.url));
+
+function section(): string {
+  const text = readFileSync(README, "utf8");
+  const start = text.indexOf("\n### podman and CRI-O: hooks.d\n");
+  if (start < 0) throw new Error("README.md has no '### podman and CRI-O: hooks.d' section");
+  const end = text.indexOf("\n**Which stage.**", start);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+function blocks(lang: string): string[] {
+  const found: string[] = [];
+  const re = new RegExp(`\\n\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``, "g");
+  for (const m of section().matchAll(re)) found.push(m[1] ?? "");
+  return found;
+}
+
+/** The section's hooks.d definitions, in order: the annotation form, then the `--mounts FILE` form. */
+export function readmeHookDefinitions(): HookDefinition[] {
+  return blocks("json").map((b) => JSON.parse(b) as HookDefinition);
+}
+
+/** The section's shell blocks, in order. */
+export function readmeShellBlocks(): string[] {
+  return blocks("sh");
+}
+
+/**
+ * `def` as the tests can run it from the source tree: the same definition with `hook.path` the
+ * running `bun` and `args` `["bun", BIN, ...]` (the installed executable's own args after
+ * `ocimount`), and any argument found in `replace` swapped (e.g. the README's mounts file).
+ */
+export function fromSourceTree(
+  def: HookDefinition,
+  replace: Record<string, string> = {},
+): HookDefinition {
+  const rest = def.hook.args.slice(1).map((a) => replace[a] ?? a);
+  return { ...def, hook: { ...def.hook, path: process.execPath, args: ["bun", BIN, ...rest] } };
+}
