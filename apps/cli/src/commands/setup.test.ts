@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, test } from "bun:test";
+import { chmodSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { removeTempDirs, writeBundle } from "../bundleFixture.fixture.ts";
-import { BIN } from "../runCli.fixture.ts";
+import { BIN, lines, runCli } from "../runCli.fixture.ts";
 import { progressLine } from "./setup.ts";
 
 afterAll(removeTempDirs);
@@ -92,4 +94,51 @@ test.skipIf(!canMount)(
     expect(r.stdout.toString()).toStartWith("set up 1201 mounts");
   },
   60_000,
+);
+
+// As an ordinary user (nobody when the tests run as root), outside any user namespace.
+const plainUser = process.getuid?.() !== 0;
+describe("setup without the right to mount says what is needed, and changes nothing", () => {
+  const run = (args: string[]) => runCli(args, { asNobody: !plainUser });
+  const readableBundle = () => {
+    const dir = writeBundle({
+      ociVersion: "1.3.0",
+      root: { path: "rootfs" },
+      mounts: [{ destination: "/t", type: "tmpfs", source: "tmpfs" }],
+    });
+    chmodSync(dir, 0o777);
+    return dir;
+  };
+  test("no CAP_SYS_ADMIN: needs root, or a user namespace, with the unshare line", () => {
+    const bundle = readableBundle();
+    const r = run(["setup", "--bundle", bundle, "--state-dir", join(bundle, "state")]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(lines(r.stderr)).toEqual([
+      `ocimount: setup: needs root, or a user namespace (${bundle}): EPERM (mounting needs CAP_SYS_ADMIN)`,
+      `Run it as root, or in a user namespace of its own: unshare -Urmpf --propagation private -- ocimount setup --bundle ${bundle} --state-dir /tmp/ocimount-state`,
+    ]);
+    expect(readdirSync(bundle).sort()).toEqual(["config.json", "rootfs", "shared"]);
+  });
+  test("--dry-run needs no privilege", () => {
+    const r = run(["setup", "--bundle", readableBundle(), "--dry-run"]);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+  });
+});
+
+test.skipIf(!canMount || root)(
+  `in a user namespace the default state dir is named, with --state-dir as the way out${root ? " [skipped as root: /run/ocimount is writable]" : skipped}`,
+  () => {
+    const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" } });
+    const r = Bun.spawnSync([...UNSHARE, "bun", BIN, "setup", "--bundle", bundle], {
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    expect(r.exitCode).toBe(1);
+    expect(lines(r.stderr.toString())).toEqual([
+      "ocimount: setup: cannot write the journal (state dir /run/ocimount): EACCES (Permission denied)",
+      "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",
+    ]);
+  },
 );

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_STATE_DIR,
   MountError,
   planSetup,
   planToJson,
@@ -7,8 +8,11 @@ import {
   setup,
 } from "@ocimount/mounter";
 import { defineCommand } from "citty";
+import { CliError } from "../CliError.ts";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
+import { journalWriteError } from "../journalWriteError.ts";
+import { canMount, userNamespaceHint } from "../mountPrivilege.ts";
 import { type Output, output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
 import { preflight } from "../preflight.ts";
@@ -77,6 +81,15 @@ export default defineCommand({
       else out.out(formatPlanTable(json, out.color).join("\n"));
       return;
     }
+    if (!canMount()) {
+      throw new CliError({
+        code: "EPERM",
+        what: "needs root, or a user namespace",
+        where: bundle.bundleDir,
+        text: "mounting needs CAP_SYS_ADMIN",
+        hint: userNamespaceHint(bundle.bundleDir),
+      });
+    }
     const total = plan.steps.length;
     const options: SetupOptions = {};
     if (args["state-dir"]) options.stateDir = args["state-dir"];
@@ -91,7 +104,9 @@ export default defineCommand({
     try {
       result = await setup(plan, options);
     } catch (error) {
-      if (!(error instanceof MountError) || error.code !== "ECANCELED") throw error;
+      const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
+      if (!(error instanceof MountError)) throw journalWriteError(error, stateDir) ?? error;
+      if (error.code !== "ECANCELED") throw error;
       await stop.settle();
       throw reportInterrupted(out, args.json === true, plan, error, stop.received);
     } finally {
