@@ -1,4 +1,27 @@
 #!/usr/bin/env bun
-import { run } from "../src/run.ts";
+/**
+ * The entry point of every form of ocimount: the sealed executable (compiled from this file), the
+ * npm package (bundled to dist/bin/ocimount.js, started by the launcher dist/bin/ocimount) and
+ * the workspace (`bun apps/cli/bin/ocimount.ts`). Before anything else it refuses a variable of
+ * REFUSED_ENVIRONMENT.ts, as the two launchers do before Bun starts: here that comes too late to
+ * stop Bun itself, so it only makes a direct run fail as loudly as a launched one.
+ * `ocimount hook` then changes to `/` before it loads the CLI: runc starts a createContainer hook
+ * in the container's rootfs, a directory the image decides.
+ */
+import { NEEDS_BUN, needsBunMessage } from "../launcher/needsBun.ts";
+import { refusalMessage, refusedVariable } from "../launcher/refusedVariable.ts";
 
-process.exitCode = await run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const underBun = process.versions.bun !== undefined;
+const refused = refusedVariable(process.env, underBun ? "bun" : "node");
+if (refused) {
+  process.stderr.write(`${refusalMessage(refused.variable, refused.row)}\n`);
+  process.exitCode = 1;
+} else if (!underBun && NEEDS_BUN.has(argv[0] ?? "")) {
+  process.stderr.write(`${needsBunMessage(argv[0]!)}\n`);
+  process.exitCode = 1;
+} else {
+  if (argv[0] === "hook") process.chdir("/");
+  const { run } = await import("../src/run.ts");
+  process.exitCode = await run(argv);
+}

@@ -1,3 +1,4 @@
+import { isAbsolute } from "node:path";
 import { runHook } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
@@ -17,7 +18,9 @@ export const examples = [
  * (as runc, crun, youki and podman write it), enters the container's mount namespace and adds
  * the mounts of FILE (a JSON array of runtime-spec mounts) or of the bundle annotation
  * `org.ocimount.mounts` inside its root. Any failure is one line on stderr and exit 1, which
- * makes the runtime abort the start; nothing stays half-mounted.
+ * makes the runtime abort the start; nothing stays half-mounted. It works from `/` (the entry
+ * point changes there first): runc starts a createContainer hook in the container's rootfs, so a
+ * relative `--mounts` would name a file of the image and is refused.
  */
 export default defineCommand({
   meta: { name: "hook", description: "Add mounts to a starting container, as an OCI hook" },
@@ -34,6 +37,12 @@ export default defineCommand({
     if (process.stdin.isTTY) {
       throw new UsageError("the container state is read from stdin; run me as an OCI hook");
     }
+    if (args.mounts !== undefined && !isAbsolute(args.mounts)) {
+      throw new UsageError(
+        `--mounts must be an absolute path, not ${oneLine(args.mounts)}: a runtime may start the hook in the container's rootfs`,
+      );
+    }
+    process.chdir("/");
     const stateText = await readStdin();
     const result = await runHook({
       stateText,
