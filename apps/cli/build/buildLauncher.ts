@@ -2,7 +2,8 @@
 /**
  * Writes the npm package's launcher beside the bundle (run by `build`, after `bun build`):
  *   dist/bin/ocimount   the `bin` of the package: launcher/ocimount.sh with the refused variables
- *   dist/bunfig.toml    the configuration the launcher gives Bun with --config (no preload)
+ *   dist/bin/ocimount.toml  the configuration the launcher gives Bun with --config (no preload);
+ *                       not named bunfig.toml, which `bun pm pack` leaves out of a tarball
  */
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +22,7 @@ export function buildLauncher(dist: string = join(APP, "dist")): void {
   const bin = join(dist, "bin", "ocimount");
   writeFileSync(bin, script);
   chmodSync(bin, 0o755);
-  writeFileSync(join(dist, "bunfig.toml"), BUNFIG);
+  writeFileSync(join(dist, "bin", "ocimount.toml"), BUNFIG);
 }
 
 if (import.meta.main) buildLauncher();
