@@ -17,7 +17,15 @@ export type MountErrorCode =
   /** The journal is missing or unreadable. */
   | "EJOURNAL"
   /** The caller stopped setup (its `signal` aborted); what was done is rolled back. */
-  | "ECANCELED";
+  | "ECANCELED"
+  /** A mount setup did not make is in the way (left alone, reported). */
+  | "EFOREIGN"
+  /** The journal's mounts are no longer live: nothing was touched (`teardown --forget` drops it). */
+  | "ESTALE"
+  /** The journal was written in another mount namespace. */
+  | "ENAMESPACE"
+  /** The state dir or a journal is not safe to trust (owner, mode, link, place, content). */
+  | "EUNSAFE";
 
 /** The fields of a `MountError`. */
 export interface MountErrorFields {

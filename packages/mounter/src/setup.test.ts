@@ -90,14 +90,20 @@ describe("setup with a recording fake", () => {
     await setup({ config, bundleDir }, { sys, stateDir, verify: false });
     const names = calls.map((c) => c[0]).filter((n) => n !== "statx" && n !== "close");
     expect(names).toEqual([
+      "uniqueMountId", // the rootfs's mount: which proof of ownership this kernel allows
+      "flock", // the journal, locked while setup runs
       "openat", // rootfs
       "openTree", // self-bind clone
       "moveMount",
+      "uniqueMountId", // its identity (the fake is a kernel without 64-bit mount IDs)
+      "readlinkat", // ...so its place: /proc/thread-self/fd/N
       "openTree", // mounts[0] source
       "openat2", // mountpoint, in root
       "mountSetattr", // ro,nosuid on the detached copy
       "moveMount",
       "mountSetattr", // rshared
+      "uniqueMountId", // its identity
+      "readlinkat",
       "mountSetattr", // root.readonly
     ]);
     const setattrs = calls.filter((c) => c[0] === "mountSetattr");

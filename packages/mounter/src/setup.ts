@@ -1,4 +1,5 @@
-import { readFileSync, unlinkSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { posix } from "node:path";
 import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
 import type { AppliedMount, ApplyContext } from "./apply/ApplyContext.ts";
 import { applyStep, attaches } from "./apply/applyStep.ts";
@@ -7,17 +8,22 @@ import { inUserNamespace } from "./apply/inUserNamespace.ts";
 import { readBack } from "./apply/readBack.ts";
 import { verifyMounts } from "./apply/verifyMounts.ts";
 import type { MountConfig } from "./configTypes.ts";
-import { MountError, TeardownError } from "./errors.ts";
+import { type MountError, TeardownError } from "./errors.ts";
+import type { BeginEntry } from "./journal/JournalEntry.ts";
 import { JournalWriter } from "./journal/JournalWriter.ts";
-import { journalPath } from "./journal/journalPath.ts";
-import type { SetupRecord } from "./journal/SetupRecord.ts";
+import { DEFAULT_STATE_DIR, journalPath } from "./journal/journalPath.ts";
+import { type SetupRecord, undoSetOf } from "./journal/SetupRecord.ts";
+import { checkOutsideRootfs, trustedStateDir } from "./journal/trustedState.ts";
 import { type PlanOptions, planSetup } from "./plan/planSetup.ts";
 import type { SetupPlan, Step } from "./plan/types.ts";
+import { checkRootfs, dirIdentity } from "./rootfs/checkRootfs.ts";
 import { stopIfAborted } from "./stopIfAborted.ts";
 import { AT_FDCWD } from "./sys/constants.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
-import { tearDownRecord } from "./teardown/tearDownRecord.ts";
+import { identifyAt } from "./undo/MountIdentity.ts";
+import { mountNamespace } from "./undo/mountNamespace.ts";
+import { undo } from "./undo/undo.ts";
 
 /** Options of `setup`. */
 export interface SetupOptions extends PlanOptions {
@@ -72,40 +78,31 @@ export async function setup(
       ? input
       : planSetup(input.config, input.bundleDir, { resolveHostPaths: false, ...options });
   const sys = options.sys ?? createSyscalls();
-  const journal = JournalWriter.create(
-    bundleJournalPath(plan.bundleDir, options.stateDir),
-    plan.bundleDir,
-  );
-  const begin = {
-    t: "begin" as const,
-    v: 1 as const,
-    bundleDir: plan.bundleDir,
-    rootfs: plan.rootfs,
-    rootfsMountIdBefore: 0,
-    steps: plan.steps.map((s) => s.why),
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-  };
+  const { journal, begin } = beginJournal(sys, plan, options.stateDir ?? DEFAULT_STATE_DIR);
   const record: SetupRecord = { begin, mounts: [], created: [], pending: [] };
+  let after = begin.base.unique;
   const ctx: ApplyContext = {
     sys,
     rootFd: -1,
     rootfs: plan.rootfs,
     recorder: {
       intent: (why, target) => {
-        record.pending = [{ why, target }];
-        journal.append({ t: "intent", why, target });
+        const at = target === "/" ? begin.rootfsReal : posix.join(begin.rootfsReal, target);
+        record.pending = [{ why, target, at, after }];
+        journal.append({ t: "intent", why, target, at, after });
       },
       mounted: (m) => {
         record.pending = [];
+        for (const id of [m.identity, ...m.below]) if (id.unique > after) after = id.unique;
         const entry = {
           t: "mounted" as const,
           why: m.why,
           target: m.target,
-          mountId: m.mountId,
           recursive: m.recursive,
+          mount: m.identity,
+          below: m.below,
         };
-        // The self-bind's ID is written at once: a crash must not lose which mount is ours.
+        // The self-bind is written at once: a crash must not lose which mount is ours.
         if (m.why === "root.path") journal.append(entry);
         else journal.hold(entry);
       },
@@ -122,7 +119,6 @@ export async function setup(
     devNullFd: -1,
   };
   try {
-    begin.rootfsMountIdBefore = sys.statx(AT_FDCWD, plan.rootfs, AT_SYMLINK_NOFOLLOW).mountId;
     journal.append(begin);
     const { steps } = plan;
     const { onStep, signal } = options;
@@ -140,19 +136,59 @@ export async function setup(
       }
       if (onStep !== undefined) onStep(i + 1, steps.length, step);
     }
-    const mounted = readBack(readFileSync("/proc/thread-self/mountinfo", "utf8"));
-    if (options.verify !== false)
+    if (options.verify !== false) {
+      const mounted = readBack(readFileSync("/proc/thread-self/mountinfo", "utf8"));
       verifyMounts(ctx.expectations, mounted.entries(ctx.expectations.map((e) => e.mountId)));
-    const tree = mounted.tree(record.mounts[0]?.mountId ?? -1);
-    journal.append({ t: "complete", expectations: ctx.expectations, tree });
+    }
+    journal.append({ t: "complete", expectations: ctx.expectations });
+    journal.close();
     return { plan, mounts: [...record.mounts], warnings: ctx.warnings, journalPath: journal.path };
   } catch (err) {
     throw rollBack(sys, record, journal, asMountError(err, "setup"));
   } finally {
     closeQuietly(sys, ctx.rootFd);
     closeQuietly(sys, ctx.devNullFd);
-    journal.close();
+    try {
+      journal.close();
+    } catch {}
   }
+}
+
+/**
+ * Checks what setup will trust (the rootfs, the state dir, their places) and creates the
+ * journal, locked, with its `begin` entry built (not yet written): bundle and rootfs by path,
+ * device and inode, this mount namespace, the proof of ownership this kernel allows and the
+ * mount the rootfs is on now.
+ */
+function beginJournal(
+  sys: Syscalls,
+  plan: SetupPlan,
+  stateDir: string,
+): { journal: JournalWriter; begin: BeginEntry } {
+  const bundle = dirIdentity(plan.bundleDir, "bundle directory");
+  const rootfs = checkRootfs(plan.rootfs);
+  const stateReal = trustedStateDir(stateDir, true) as string;
+  checkOutsideRootfs(stateReal, rootfs.real);
+  const baseIdentity = identifyAt(sys, AT_FDCWD, rootfs.real, AT_SYMLINK_NOFOLLOW);
+  const journal = JournalWriter.create(sys, journalPath(bundle.real, stateDir), plan.bundleDir);
+  const begin: BeginEntry = {
+    t: "begin",
+    v: 2,
+    bundleDir: bundle.real,
+    bundleDev: bundle.dev,
+    bundleIno: bundle.ino,
+    rootfs: plan.rootfs,
+    rootfsReal: rootfs.real,
+    rootfsDev: rootfs.dev,
+    rootfsIno: rootfs.ino,
+    mntns: mountNamespace(sys),
+    proof: baseIdentity.unique ? "unique" : "place",
+    base: baseIdentity,
+    steps: plan.steps.map((s) => s.why),
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+  };
+  return { journal, begin };
 }
 
 function rollBack(
@@ -161,28 +197,21 @@ function rollBack(
   journal: JournalWriter,
   error: MountError,
 ): MountError {
-  const undo = tearDownRecord(sys, record);
-  if (undo.errors.length) {
-    error.rollback = new TeardownError(record.begin.bundleDir, undo.errors);
-  } else {
-    journal.close();
-    unlinkSync(journal.path);
+  let failures: Error[];
+  try {
+    failures = undo(sys, undoSetOf(record)).errors;
+  } catch (err) {
+    failures = [err instanceof Error ? err : new Error(String(err))];
+  }
+  if (failures.length) error.rollback = new TeardownError(record.begin.bundleDir, failures);
+  else {
+    try {
+      journal.discard();
+    } catch (err) {
+      error.rollback = new TeardownError(record.begin.bundleDir, [err as Error]);
+    }
   }
   return error;
-}
-
-function bundleJournalPath(bundleDir: string, stateDir: string | undefined): string {
-  try {
-    return journalPath(bundleDir, stateDir);
-  } catch (err) {
-    throw new MountError({
-      code: "EINVALID",
-      op: "setup",
-      target: bundleDir,
-      detail: "bundle directory not found",
-      cause: err,
-    });
-  }
 }
 
 function closeQuietly(sys: Syscalls, fd: number): void {

@@ -1,4 +1,5 @@
 import type { Syscalls } from "../sys/Syscalls.ts";
+import type { MountIdentity } from "../undo/MountIdentity.ts";
 import type { Expectation } from "./Expectation.ts";
 
 /** One mount setup made, as journaled: its mount ID and where it went. */
@@ -9,6 +10,10 @@ export interface AppliedMount {
   mountId: number;
   /** True when the mount took a tree (rbind, the rootfs self-bind, read-only paths). */
   recursive: boolean;
+  /** Who the mount is, for teardown: IDs (64-bit when the kernel has them), parent, place. */
+  identity: MountIdentity;
+  /** The mounts a recursive one brought along (an rbind's submounts): setup's own too. */
+  below: MountIdentity[];
 }
 
 /** Receives what the executor does, in order (the journal implements it). */

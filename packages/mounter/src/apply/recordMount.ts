@@ -1,4 +1,4 @@
-import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
+import { identifyMount } from "../undo/MountIdentity.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 import type { Expectation } from "./Expectation.ts";
 
@@ -10,8 +10,9 @@ export interface Asked {
 }
 
 /**
- * Records a mount just attached (held by `fd`): its mount ID (statx STATX_MNT_ID, the ID in
- * mountinfo) goes to the journal and to the list verified after setup.
+ * Records a mount just attached (held by `fd`): its identity (`identifyMount`: the mountinfo ID,
+ * the 64-bit ID that is never reused, parent and place, and the mounts a recursive one brought
+ * along) goes to the journal and its ID to the list verified after setup.
  */
 export function recordMount(
   ctx: ApplyContext,
@@ -21,8 +22,9 @@ export function recordMount(
   recursive: boolean,
   asked: Asked,
 ): number {
-  const mountId = ctx.sys.statx(fd, "", AT_EMPTY_PATH).mountId;
-  const mount = { why, target, mountId, recursive };
+  const { mount: identity, below } = identifyMount(ctx.sys, fd, recursive);
+  const mountId = identity.id;
+  const mount = { why, target, mountId, recursive, identity, below };
   ctx.applied.push(mount);
   ctx.recorder.mounted(mount);
   expect(ctx, why, mountId, asked);

@@ -1,12 +1,15 @@
 import { readFileSync, realpathSync } from "node:fs";
+import { posix } from "node:path";
 import { parseMountInfo } from "@ocimount/mount-flags";
 import type { ApplyContext } from "../apply/ApplyContext.ts";
-import { applyStep } from "../apply/applyStep.ts";
+import { applyStep, attaches } from "../apply/applyStep.ts";
 import { asMountError } from "../apply/asMountError.ts";
 import { verifyMounts } from "../apply/verifyMounts.ts";
 import { TeardownError } from "../errors.ts";
 import type { SetupPlan } from "../plan/types.ts";
 import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "../sys/constants.ts";
+import { identifyAt } from "../undo/MountIdentity.ts";
+import type { PendingAttach } from "../undo/UndoSet.ts";
 import { rollBackHook } from "./rollBackHook.ts";
 
 /**
@@ -18,14 +21,25 @@ import { rollBackHook } from "./rollBackHook.ts";
  */
 export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: string[]): void {
   const { sys } = ctx;
-  const mountIds = () =>
-    parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8")).map((m) => m.mountId);
-  const before = new Set(mountIds());
+  const rootfs = realRootfs(plan.rootfs);
+  const base = identifyAt(sys, AT_FDCWD, rootfs, 0);
+  // The highest 64-bit ID at the start: a mount newer than it, at a step's place, is that step's.
+  let after = base.unique ? Math.max(base.unique, ...highestBelow(sys, base.unique)) : 0;
+  const pending: PendingAttach[] = [];
   ctx.rootFd = sys.openat(AT_FDCWD, plan.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
   try {
     for (const step of plan.steps) {
       try {
+        for (const m of ctx.applied.slice(-1))
+          for (const id of [m.identity, ...m.below]) if (id.unique > after) after = id.unique;
+        pending.length = 0;
+        if (attaches(step)) {
+          const at = step.target.path === "/" ? rootfs : posix.join(rootfs, step.target.path);
+          pending.push({ why: step.why, at, after, parent: base, anyParent: true });
+        }
+        const count = ctx.applied.length;
         applyStep(ctx, step);
+        if (ctx.applied.length > count) pending.length = 0;
       } catch (err) {
         throw asMountError(err, step.why, {
           source: "source" in step ? step.source : undefined,
@@ -39,9 +53,11 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
     const error = asMountError(err, "hook");
     const undo = {
       bundleDir: plan.bundleDir,
-      rootfs: realRootfs(plan.rootfs),
-      before,
+      rootfs,
+      proof: base.unique ? ("unique" as const) : ("place" as const),
+      base,
       applied: ctx.applied,
+      pending,
       created,
     };
     const failures = rollBackHook(sys, undo);
@@ -50,6 +66,15 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
   } finally {
     sys.close(ctx.rootFd);
     ctx.rootFd = -1;
+  }
+}
+
+/** The 64-bit IDs of every mount below `unique` (empty when listmount is refused). */
+function highestBelow(sys: ApplyContext["sys"], unique: number): number[] {
+  try {
+    return sys.listmount(unique);
+  } catch {
+    return [];
   }
 }
 

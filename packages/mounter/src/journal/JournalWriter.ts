@@ -1,11 +1,19 @@
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, constants, openSync, unlinkSync, writeSync } from "node:fs";
 import { MountError } from "../errors.ts";
+import { LOCK_EX, LOCK_NB } from "../sys/constants.ts";
+import type { Syscalls } from "../sys/Syscalls.ts";
 import type { JournalEntry } from "./JournalEntry.ts";
 
 /**
- * Appends JSON lines to a bundle's journal, created exclusively (O_EXCL): a second setup of a
- * set-up bundle finds the file and is refused with `EALREADY`.
+ * Appends JSON lines to a bundle's journal, created exclusively (O_EXCL, which never follows a
+ * symlink) with mode 0600 inside a trusted state dir, and holds an exclusive flock(2) on it for
+ * as long as setup runs, so a teardown started meanwhile is refused instead of tearing down a
+ * setup under way (a kill releases the lock). A second setup of a set-up bundle finds the file
+ * and is refused with `EALREADY`.
+ *
+ * Every append is written in full (a short write(2) is continued; a write that fails, ENOSPC
+ * included, throws `MountError` `EJOURNAL` and the writer writes nothing more, so the journal
+ * never gets a line after a torn one).
  *
  * No fsync per entry, on purpose: the journal must survive the mounter being killed (kill -9,
  * OOM), and a write(2) that returned is in the page cache whatever happens to the process. It
@@ -14,17 +22,20 @@ import type { JournalEntry } from "./JournalEntry.ts";
 export class JournalWriter {
   readonly path: string;
   private fd: number;
+  private broken = false;
 
   private constructor(path: string, fd: number) {
     this.path = path;
     this.fd = fd;
   }
 
-  /** Creates the journal; throws `MountError` `EALREADY` when it exists. */
-  static create(path: string, bundleDir: string): JournalWriter {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  /** Creates and locks the journal; throws `MountError` `EALREADY` when it exists. */
+  static create(sys: Syscalls, path: string, bundleDir: string): JournalWriter {
+    let fd: number;
     try {
-      return new JournalWriter(path, openSync(path, "wx", 0o600));
+      const flags =
+        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+      fd = openSync(path, flags | constants.O_APPEND, 0o600);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       throw new MountError({
@@ -35,31 +46,82 @@ export class JournalWriter {
         cause: err,
       });
     }
+    const writer = new JournalWriter(path, fd);
+    try {
+      sys.flock(fd, LOCK_EX | LOCK_NB);
+    } catch (err) {
+      writer.close();
+      throw err;
+    }
+    return writer;
   }
 
   private held = "";
 
-  /** Appends one entry (after any held one) in one write(2). */
+  /** Appends one entry (after any held one), in one write(2) unless the kernel writes less. */
   append(entry: JournalEntry): void {
-    writeSync(this.fd, `${this.held}${JSON.stringify(entry)}\n`);
+    this.write(`${this.held}${JSON.stringify(entry)}\n`);
     this.held = "";
   }
 
   /**
    * Holds an entry until the next `append` or `close`, so that "mounted k" and "intent k+1" go
-   * out in one write(2). Only for entries whose loss a reader tolerates: a kill in between
-   * leaves step k looking pending, and teardown of an unfinished setup takes the whole tree
-   * below the self-bind anyway.
+   * out in one write(2). A kill in between leaves step k looking pending; teardown then finds
+   * its one mount from intent k (its place and ID range), never by taking the whole tree.
    */
   hold(entry: JournalEntry): void {
     this.held += `${JSON.stringify(entry)}\n`;
   }
 
+  /** Writes what is held and closes (which drops the lock). Throws like `append`. */
   close(): void {
     if (this.fd < 0) return;
-    if (this.held) writeSync(this.fd, this.held);
+    try {
+      if (this.held && !this.broken) this.write(this.held);
+    } finally {
+      this.held = "";
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+  }
+
+  /** Closes and deletes the journal (rollback); a journal already gone is fine. */
+  discard(): void {
     this.held = "";
-    closeSync(this.fd);
-    this.fd = -1;
+    this.broken = true;
+    this.close();
+    try {
+      unlinkSync(this.path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+  }
+
+  private write(text: string): void {
+    if (this.broken) throw this.failure("an earlier write failed");
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) {
+        const n = writeSync(this.fd, bytes, done, bytes.length - done);
+        if (n <= 0) throw new Error("write(2) wrote nothing");
+        done += n;
+      }
+    } catch (err) {
+      this.broken = true;
+      throw this.failure(err instanceof Error ? err.message : String(err), err);
+    }
+  }
+
+  private failure(detail: string, cause?: unknown): MountError {
+    const errno = (cause as { errno?: unknown })?.errno;
+    return new MountError({
+      code: "EJOURNAL",
+      op: "write",
+      target: this.path,
+      errno: typeof errno === "number" ? Math.abs(errno) : undefined,
+      detail,
+      cause,
+    });
   }
 }

@@ -1,28 +1,44 @@
-import { readFileSync } from "node:fs";
 import { MountError } from "../errors.ts";
 import type { JournalEntry } from "./JournalEntry.ts";
+import { JOURNAL_VERSION } from "./JournalEntry.ts";
+import { journalEntryProblem } from "./journalSchema.ts";
+import { readTrustedFile } from "./trustedState.ts";
 
 /**
- * The entries of a journal, or `null` when there is none (never set up, or torn down). A last
- * line cut short by a kill is ignored; any other bad line is `MountError` `EJOURNAL`.
+ * The entries of a journal, or `null` when there is none (never set up, or torn down). The file
+ * must be trusted (`readTrustedFile`: no symlink, the caller's, writable by nobody else) and
+ * every line must fit the journal schema (`journalEntryProblem`), first a `begin` of this
+ * version. A last line cut short by a kill is ignored; anything else is `MountError` `EJOURNAL`.
  */
 export function readJournal(path: string): JournalEntry[] | null {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+  const text = readTrustedFile(path);
+  if (text === null) return null;
+  return parseJournal(text, path);
+}
+
+/** Parses and checks journal text (see `readJournal`). */
+export function parseJournal(text: string, path: string): JournalEntry[] {
+  const entries = parseAll(text) ?? parseLines(text, path);
+  const first = entries[0] as { t?: unknown; v?: unknown } | undefined;
+  if (first?.t !== "begin")
+    throw new MountError({ code: "EJOURNAL", op: "read", target: path, detail: "no begin entry" });
+  if (first.v !== JOURNAL_VERSION)
     throw new MountError({
       code: "EJOURNAL",
       op: "read",
       target: path,
-      detail: String(err),
-      cause: err,
+      detail: `journal version ${JSON.stringify(first.v)}, this ocimount reads ${JOURNAL_VERSION} (discard it with teardown --forget)`,
     });
+  for (const [i, e] of entries.entries()) {
+    const problem = journalEntryProblem(e);
+    if (problem)
+      throw new MountError({
+        code: "EJOURNAL",
+        op: "read",
+        target: path,
+        detail: `entry ${i + 1}: ${problem}`,
+      });
   }
-  const entries = parseAll(text) ?? parseLines(text, path);
-  if (entries[0]?.t !== "begin")
-    throw new MountError({ code: "EJOURNAL", op: "read", target: path, detail: "no begin entry" });
   return entries;
 }
 
@@ -34,7 +50,8 @@ export function readJournal(path: string): JournalEntry[] | null {
 function parseAll(text: string): JournalEntry[] | null {
   if (!text.endsWith("\n")) return null;
   try {
-    return JSON.parse(`[${text.slice(0, -1).replaceAll("\n", ",")}]`) as JournalEntry[];
+    const all = JSON.parse(`[${text.slice(0, -1).replaceAll("\n", ",")}]`) as unknown;
+    return Array.isArray(all) ? (all as JournalEntry[]) : null;
   } catch {
     return null;
   }

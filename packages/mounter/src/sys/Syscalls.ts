@@ -43,6 +43,19 @@ export interface MountAttr {
   usernsFd?: number;
 }
 
+/** What `statmount(2)` tells about a live mount of the caller's mount namespace. */
+export interface MountStat {
+  /** The 64-bit mount ID, never reused (`STATX_MNT_ID_UNIQUE`). */
+  uniqueId: number;
+  /** The parent's 64-bit mount ID (the mount's own for the namespace root). */
+  parentUniqueId: number;
+  /** The 32-bit mount ID of mountinfo (reused once the mount is gone). */
+  mountId: number;
+  parentId: number;
+  /** The mount point, relative to the caller's root, as mountinfo shows it (decoded). */
+  mountPoint: string;
+}
+
 /** `struct open_how` for openat2(2). */
 export interface OpenHow {
   flags: number;
@@ -61,7 +74,21 @@ export interface Syscalls {
   readlinkat(dirfd: number, path: string): string;
   /** statx(2) with the given AT_* flags (AT_EMPTY_PATH with path "" stats the fd). */
   statx(dirfd: number, path: string, flags: number): FileStat;
+  /**
+   * The 64-bit mount ID of the mount `(dirfd, path)` is on (statx `STATX_MNT_ID_UNIQUE`, Linux
+   * 6.8): the kernel never gives it to another mount. 0 when the kernel does not report it.
+   */
+  uniqueMountId(dirfd: number, path: string, flags: number): number;
+  /**
+   * listmount(2): the 64-bit IDs of every mount below `uniqueId` (recursively, in ID order) in
+   * the caller's mount namespace. Throws ENOSYS before Linux 6.8, ENOENT when it is not live here.
+   */
+  listmount(uniqueId: number): number[];
+  /** statmount(2) of a live mount of the caller's namespace (ENOSYS before 6.8, ENOENT if gone). */
+  statmount(uniqueId: number): MountStat;
   fstatfs(fd: number): FsStat;
+  /** flock(2): LOCK_EX=2, LOCK_NB=4, LOCK_UN=8; EWOULDBLOCK (EAGAIN) when held elsewhere with LOCK_NB. */
+  flock(fd: number, operation: number): void;
   mount(
     source: string | null,
     target: string,

@@ -77,6 +77,12 @@ export const S_IFCHR = 0o20000;
 /** FIFO. */
 export const S_IFIFO = 0o10000;
 
+// flock(2) operations.
+/** An exclusive lock. */
+export const LOCK_EX = 2;
+/** Do not wait: fail with EWOULDBLOCK when the lock is held. */
+export const LOCK_NB = 4;
+
 // renameat2(2) flags.
 /** Fail if the new name exists. */
 export const RENAME_NOREPLACE = 0x1;
@@ -109,3 +115,13 @@ export const SYS_mount_setattr = 442;
 export const SYS_statmount = 457;
 /** listmount(2), Linux 6.8. */
 export const SYS_listmount = 458;
+
+// statmount(2) and listmount(2), include/uapi/linux/mount.h (Linux 6.8).
+/** `struct mnt_id_req` size, version 0 (no namespace ID). */
+export const MNT_ID_REQ_SIZE_VER0 = 24;
+/** statmount mask: mnt_id, mnt_parent_id, mnt_id_old, mnt_parent_id_old, attributes, propagation. */
+export const STATMOUNT_MNT_BASIC = 0x2;
+/** statmount mask: the mount point, relative to the caller's root. */
+export const STATMOUNT_MNT_POINT = 0x10;
+/** Where the strings of `struct statmount` start: its fixed part is 512 bytes. */
+export const STATMOUNT_STRINGS_AT = 512;

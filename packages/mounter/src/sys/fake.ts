@@ -1,9 +1,10 @@
 import { S_IFDIR } from "./constants.ts";
 import { SyscallError } from "./SyscallError.ts";
-import type { FileStat, Syscalls } from "./Syscalls.ts";
+import type { FileStat, MountStat, Syscalls } from "./Syscalls.ts";
 
 const EBADF = 9;
 const EINVAL = 22;
+const ENOSYS = 38;
 
 /** One recorded call: the method name and its arguments, as passed. */
 export interface FakeCall {
@@ -17,7 +18,17 @@ export interface FakeSyscallsOptions {
   failOn?: (op: keyof Syscalls, args: readonly unknown[]) => number | undefined;
   /** What statx reports for (dirfd, path); the default is a 0755 root-owned directory. */
   stat?: (dirfd: number, path: string) => Partial<FileStat>;
-  /** Link targets for readlinkat; the default is EINVAL (not a link). */
+  /** What `uniqueMountId` reports for (dirfd, path); the default is 0 (a kernel before 6.8). */
+  uniqueMountId?: (dirfd: number, path: string) => number;
+  /**
+   * A made-up mount table for listmount and statmount (each returns undefined for ENOSYS, or
+   * throws its own SyscallError); without it both fail with ENOSYS, as before Linux 6.8.
+   */
+  mounts?: {
+    listmount(uniqueId: number): number[] | undefined;
+    statmount(uniqueId: number): MountStat | undefined;
+  };
+  /** Link targets for readlinkat; the default is EINVAL (not a link), `/fake/proc/thread-self/fd/N` for an fd's magic link. */
   readlink?: (dirfd: number, path: string) => string | undefined;
 }
 
@@ -69,14 +80,36 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
     },
     readlinkat(...args) {
       call("readlinkat", args);
-      const target = options.readlink?.(args[0], args[1]);
+      const target =
+        options.readlink?.(args[0], args[1]) ??
+        // Where the fake's fds "are": the executor reads this to record where a mount went.
+        (args[1].startsWith("/proc/thread-self/fd/") ? `/fake${args[1]}` : undefined);
       if (target === undefined) throw new SyscallError("readlinkat", EINVAL, { path: args[1] });
       return target;
+    },
+    uniqueMountId(...args) {
+      call("uniqueMountId", args);
+      return options.uniqueMountId?.(args[0], args[1]) ?? 0;
+    },
+    listmount(...args) {
+      call("listmount", args);
+      const below = options.mounts?.listmount(args[0]);
+      if (below === undefined)
+        throw new SyscallError("listmount", ENOSYS, { path: `mount ${args[0]}` });
+      return below;
+    },
+    statmount(...args) {
+      call("statmount", args);
+      const st = options.mounts?.statmount(args[0]);
+      if (st === undefined)
+        throw new SyscallError("statmount", ENOSYS, { path: `mount ${args[0]}` });
+      return st;
     },
     fstatfs(...args) {
       call("fstatfs", args);
       return { flags: 0, type: 0 };
     },
+    flock: (...args) => call("flock", args),
     mkdirat: (...args) => call("mkdirat", args),
     unlinkat: (...args) => call("unlinkat", args),
     mount: (...args) => call("mount", args),

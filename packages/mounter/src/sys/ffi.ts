@@ -2,8 +2,12 @@ import { FSMOUNT_CLOEXEC, FSOPEN_CLOEXEC, OPEN_TREE_CLOEXEC } from "@ocimount/mo
 import {
   O_CLOEXEC,
   OPEN_HOW_SIZE,
+  STATMOUNT_MNT_BASIC,
+  STATMOUNT_MNT_POINT,
+  STATMOUNT_STRINGS_AT,
   STATX_BASIC_STATS,
   STATX_MNT_ID,
+  STATX_MNT_ID_UNIQUE,
   SYS_fsconfig,
   SYS_fsmount,
   SYS_fsopen,
@@ -19,9 +23,13 @@ import { loadLibc } from "./libc.ts";
 import { SyscallError } from "./SyscallError.ts";
 import type { Syscalls } from "./Syscalls.ts";
 import {
+  decodeIds,
   decodeStatfs,
+  decodeStatmount,
   decodeStatx,
   decodeStatxMask,
+  decodeUniqueMountId,
+  encodeMntIdReq,
   encodeMountAttr,
   encodeOpenHow,
   statfsBuffer,
@@ -34,6 +42,10 @@ const MOUNT_ATTR_SIZE = 32;
 const LINK_BUFFER = 4096;
 const decoder = new TextDecoder();
 const ENOSYS = 38;
+/** EOVERFLOW: the statmount buffer was too small for the strings asked. */
+const EOVERFLOW = 75;
+/** How many IDs one listmount call returns at most before the next page is asked. */
+const LISTMOUNT_PAGE = 4096;
 
 /** How an error names an `(dirfd, path)` pair: the path, or `fd N` for an empty path. */
 function at(dirfd: number, path: string): string {
@@ -114,6 +126,51 @@ export function createSyscalls(): Syscalls {
       const nr = name === "statmount" ? SYS_statmount : SYS_listmount;
       // (req = NULL, buf = NULL, size = 0, flags = 0): EFAULT from a kernel that has the call.
       return c.syscall("ippi", nr, 0, null, null, 0) >= 0 || c.errno() !== ENOSYS;
+    },
+    uniqueMountId(dirfd, path, flags) {
+      const c = loadLibc();
+      const buf = statxBuffer();
+      if (c.fn.statx(dirfd, cString("statx", path), flags, STATX_MNT_ID_UNIQUE, buf) < 0) {
+        throw new SyscallError("statx", c.errno(), { path: at(dirfd, path), flags });
+      }
+      return decodeUniqueMountId(buf);
+    },
+    listmount(uniqueId) {
+      const c = loadLibc();
+      const ids: number[] = [];
+      const buf = new Uint8Array(LISTMOUNT_PAGE * 8);
+      for (let last = 0; ; ) {
+        const n = c.syscall(
+          "ppii",
+          SYS_listmount,
+          encodeMntIdReq(uniqueId, last),
+          buf,
+          LISTMOUNT_PAGE,
+          0,
+        );
+        if (n < 0) throw new SyscallError("listmount", c.errno(), { path: `mount ${uniqueId}` });
+        const page = decodeIds(buf, n);
+        for (const id of page) ids.push(id);
+        if (n < LISTMOUNT_PAGE) return ids;
+        last = page[page.length - 1] as number;
+      }
+    },
+    statmount(uniqueId) {
+      const c = loadLibc();
+      const mask = STATMOUNT_MNT_BASIC | STATMOUNT_MNT_POINT;
+      for (let size = STATMOUNT_STRINGS_AT + LINK_BUFFER; ; size *= 4) {
+        const buf = new Uint8Array(size);
+        const req = encodeMntIdReq(uniqueId, mask);
+        if (c.syscall("ppii", SYS_statmount, req, buf, size, 0) >= 0) return decodeStatmount(buf);
+        const errno = c.errno();
+        if (errno !== EOVERFLOW || size > 1 << 20)
+          throw new SyscallError("statmount", errno, { path: `mount ${uniqueId}` });
+      }
+    },
+    flock(fd, operation) {
+      const c = loadLibc();
+      if (c.fn.flock(fd, operation) < 0)
+        throw new SyscallError("flock", c.errno(), { path: `fd ${fd}`, flags: operation });
     },
     fstatfs(fd) {
       const c = loadLibc();

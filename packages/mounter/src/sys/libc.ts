@@ -40,6 +40,7 @@ const LIBC_SYMBOLS = {
   readlinkat: { args: [i32, ptr, ptr, u64], returns: i32 },
   statx: { args: [i32, ptr, i32, u32, ptr], returns: i32 },
   fstatfs: { args: [i32, ptr], returns: i32 },
+  flock: { args: [i32, i32], returns: i32 },
   mount: { args: [ptr, ptr, ptr, u64, ptr], returns: i32 },
   umount2: { args: [ptr, i32], returns: i32 },
   renameat2: { args: [i32, ptr, i32, ptr, u32], returns: i32 },
@@ -57,6 +58,7 @@ const SYSCALL_SHAPES = {
   ipipi: [i64, ptr, i64, ptr, i64],
   iippi: [i64, i64, ptr, ptr, i64],
   pi: [ptr, i64],
+  ppii: [ptr, ptr, i64, i64],
 } as const;
 
 type Shape = keyof typeof SYSCALL_SHAPES;
@@ -88,7 +90,7 @@ function bind(): Libc {
   const address = (lib.symbols.syscall as unknown as { ptr: Pointer }).ptr;
   const bound = (rest: readonly FFITypeOrString[]): SyscallFn =>
     CFunction({ ptr: address, args: [i64, ...rest], returns: i32 }) as unknown as SyscallFn;
-  const { ipi, iii, ippi, ipipi, iippi, pi } = SYSCALL_SHAPES;
+  const { ipi, iii, ippi, ipipi, iippi, pi, ppii } = SYSCALL_SHAPES;
   const shapes: Record<Shape, SyscallFn> = {
     ipi: bound(ipi),
     iii: bound(iii),
@@ -96,6 +98,7 @@ function bind(): Libc {
     ipipi: bound(ipipi),
     iippi: bound(iippi),
     pi: bound(pi),
+    ppii: bound(ppii),
   };
   return {
     fn: lib.symbols,

@@ -4,8 +4,16 @@
  * linux/mount.h, linux/stat.h, and glibc's `struct statfs` for 64-bit targets.
  */
 
-import { OPEN_HOW_SIZE, STATX_ATTR_MOUNT_ROOT, STATX_MNT_ID, STATX_SIZE } from "./constants.ts";
-import type { FileStat, FsStat, MountAttr, OpenHow } from "./Syscalls.ts";
+import {
+  MNT_ID_REQ_SIZE_VER0,
+  OPEN_HOW_SIZE,
+  STATMOUNT_STRINGS_AT,
+  STATX_ATTR_MOUNT_ROOT,
+  STATX_MNT_ID,
+  STATX_MNT_ID_UNIQUE,
+  STATX_SIZE,
+} from "./constants.ts";
+import type { FileStat, FsStat, MountAttr, MountStat, OpenHow } from "./Syscalls.ts";
 
 /** `struct mount_attr` is four u64: attr_set, attr_clr, propagation, userns_fd (MOUNT_ATTR_SIZE_VER0). */
 const MOUNT_ATTR_SIZE = 32;
@@ -85,6 +93,46 @@ export function decodeStatx(bytes: Uint8Array): FileStat {
     mountId: mask & STATX_MNT_ID ? u64(view, 144) : 0,
     isMountRoot: mountRoot !== 0,
   };
+}
+
+/** The 64-bit mount ID out of the statx buffer just filled, 0 unless the kernel set STATX_MNT_ID_UNIQUE. */
+export function decodeUniqueMountId(bytes: Uint8Array): number {
+  const view = bytes === statxBytes ? statxView : new DataView(bytes.buffer, bytes.byteOffset);
+  return view.getUint32(0, true) & STATX_MNT_ID_UNIQUE ? u64(view, 144) : 0;
+}
+
+const mntIdReqBytes = new Uint8Array(MNT_ID_REQ_SIZE_VER0);
+const mntIdReqView = new DataView(mntIdReqBytes.buffer);
+
+/** Encodes `struct mnt_id_req` { u32 size; u32 spare; u64 mnt_id; u64 param; } (reused buffer). */
+export function encodeMntIdReq(mountId: number, param: number): Uint8Array {
+  mntIdReqView.setUint32(0, MNT_ID_REQ_SIZE_VER0, true);
+  mntIdReqView.setUint32(4, 0, true);
+  setU64(mntIdReqView, 8, mountId);
+  setU64(mntIdReqView, 16, param);
+  return mntIdReqBytes;
+}
+
+/** Reads the IDs and the mount point out of a filled `struct statmount` (MNT_BASIC|MNT_POINT). */
+export function decodeStatmount(bytes: Uint8Array): MountStat {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const point = STATMOUNT_STRINGS_AT + view.getUint32(108, true);
+  const end = bytes.indexOf(0, point);
+  return {
+    uniqueId: u64(view, 40),
+    parentUniqueId: u64(view, 48),
+    mountId: view.getUint32(56, true),
+    parentId: view.getUint32(60, true),
+    mountPoint: new TextDecoder().decode(bytes.subarray(point, end < 0 ? bytes.length : end)),
+  };
+}
+
+/** Reads `count` u64 mount IDs out of a listmount buffer. */
+export function decodeIds(bytes: Uint8Array, count: number): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push(u64(view, i * 8));
+  return out;
 }
 
 /** The (reused) buffer the size of `struct statfs` for the next fstatfs call; decode it at once. */

@@ -1,11 +1,11 @@
 import { unlinkSync } from "node:fs";
-import { TeardownError } from "../errors.ts";
-import { journalPath } from "../journal/journalPath.ts";
-import { readJournal } from "../journal/readJournal.ts";
-import { summarizeJournal } from "../journal/SetupRecord.ts";
+import { MountError, TeardownError } from "../errors.ts";
+import { DEFAULT_STATE_DIR } from "../journal/journalPath.ts";
+import { openJournal } from "../journal/openJournal.ts";
+import { undoSetOf } from "../journal/SetupRecord.ts";
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
-import { tearDownRecord } from "./tearDownRecord.ts";
+import { undo } from "../undo/undo.ts";
 
 /** Options of `teardown` and `status`. */
 export interface TeardownOptions {
@@ -13,6 +13,8 @@ export interface TeardownOptions {
   stateDir?: string;
   /** The syscall layer (default `createSyscalls()`); tests pass a fake. */
   sys?: Syscalls;
+  /** Discard the journal without touching any mount or path (for a stale journal). */
+  forget?: boolean;
 }
 
 /** What `teardown` did. */
@@ -24,32 +26,60 @@ export interface TeardownResult {
   fastPath: boolean;
   /** In-root mountpoints removed. */
   removed: string[];
+  /** True when `forget` discarded the journal (nothing else was done). */
+  forgotten: boolean;
 }
 
 /**
- * Undoes a bundle's setup from its journal: unmounts only the mounts setup recorded (deepest
- * first, UMOUNT_NOFOLLOW, or one detach of the rootfs self-bind when the tree is exactly ours),
- * removes the mountpoints it created that are still empty, then deletes the journal. Works after
- * a crash or kill -9 of setup. Idempotent: without a journal it does nothing. Tries every step;
- * throws one `TeardownError` with all failures (and keeps the journal, so it can be retried).
+ * Undoes a bundle's setup from its journal (read from a trusted state dir, checked, locked):
+ * unmounts only the mounts proven to be setup's (`undo`: by their 64-bit mount IDs where the
+ * kernel has them, else by ID, place and parent; one detach of the self-bind when every mount
+ * in it is ours), removes the mountpoints it created that are still empty, then deletes the
+ * journal. Works after a crash or kill -9 of setup. Idempotent: without a journal it does
+ * nothing. Throws `MountError` `ENAMESPACE` from another mount namespace, `ESTALE` when none
+ * of the journal's mounts is live (nothing touched; `forget` discards it), `EUNSAFE` or
+ * `EJOURNAL` for a journal it cannot trust, and one `TeardownError` with every failure of the
+ * steps it tried (keeping the journal, so it can be retried).
  */
 export async function teardown(
   bundleDir: string,
   options: TeardownOptions = {},
 ): Promise<TeardownResult> {
-  const path = journalPath(bundleDir, options.stateDir);
-  const entries = readJournal(path);
-  if (!entries)
-    return { bundleDir, alreadyTornDown: true, unmounted: 0, fastPath: false, removed: [] };
-  const record = summarizeJournal(entries);
-  const outcome = tearDownRecord(options.sys ?? createSyscalls(), record);
-  if (outcome.errors.length) throw new TeardownError(bundleDir, outcome.errors);
-  unlinkSync(path);
-  return {
+  const result = {
     bundleDir,
     alreadyTornDown: false,
-    unmounted: outcome.unmounted,
-    fastPath: outcome.fastPath,
-    removed: outcome.removed,
+    unmounted: 0,
+    fastPath: false,
+    removed: [] as string[],
+    forgotten: false,
   };
+  const sys = options.sys ?? createSyscalls();
+  const journal = openJournal(sys, bundleDir, options.stateDir ?? DEFAULT_STATE_DIR);
+  if (!journal) return { ...result, alreadyTornDown: true };
+  try {
+    if (options.forget) {
+      unlinkSync(journal.path);
+      return { ...result, forgotten: true };
+    }
+    const outcome = undo(sys, undoSetOf(journal.record));
+    if (outcome.stale) {
+      const { begin } = journal.record;
+      throw new MountError({
+        code: "ESTALE",
+        op: "teardown",
+        target: journal.path,
+        detail: `none of its mounts is live in this namespace (set up ${begin.startedAt} by pid ${begin.pid}); nothing was touched; discard it with teardown --forget`,
+      });
+    }
+    if (outcome.errors.length) throw new TeardownError(bundleDir, outcome.errors);
+    unlinkSync(journal.path);
+    return {
+      ...result,
+      unmounted: outcome.unmounted,
+      fastPath: outcome.fastPath,
+      removed: outcome.removed,
+    };
+  } finally {
+    journal.close();
+  }
 }

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
+import { readBack } from "../apply/readBack.ts";
+import { AT_FDCWD } from "../sys/constants.ts";
+import type { Syscalls } from "../sys/Syscalls.ts";
+
+/**
+ * How a journal proves that a live mount is one setup made:
+ *  - `unique`: the 64-bit mount ID of statx `STATX_MNT_ID_UNIQUE` / statmount (Linux 6.8+),
+ *    which the kernel never gives to another mount;
+ *  - `place`: on older kernels, the 32-bit mountinfo ID (reused as soon as a mount is gone) AND
+ *    the mount point, under a parent that is itself proven ours (the self-bind's parent is the
+ *    mount the rootfs was on before setup).
+ */
+export type Proof = "unique" | "place";
+
+/** Who a mount is: enough to recognise it, and only it, later in the same mount namespace. */
+export interface MountIdentity {
+  /** The 32-bit mountinfo ID. */
+  id: number;
+  /** The 64-bit ID (`STATX_MNT_ID_UNIQUE`); 0 when the kernel has none (`place` proof). */
+  unique: number;
+  /** The parent's IDs, when known (0 otherwise). */
+  parent: number;
+  parentUnique: number;
+  /** The mount point as mountinfo shows it (relative to the caller's root). */
+  at: string;
+}
+
+/** A mount setup attached, and the mounts it brought along (an rbind's submounts). */
+export interface IdentifiedMount {
+  mount: MountIdentity;
+  below: MountIdentity[];
+}
+
+/**
+ * The identity of the mount `fd` is the root of (just attached by setup), and, for a recursive
+ * bind, of every mount it brought along. With unique IDs: statx, statmount and listmount; without,
+ * the fd's path and, for a recursive one, one read of mountinfo.
+ */
+export function identifyMount(sys: Syscalls, fd: number, recursive: boolean): IdentifiedMount {
+  const id = sys.statx(fd, "", AT_EMPTY_PATH).mountId;
+  const unique = sys.uniqueMountId(fd, "", AT_EMPTY_PATH);
+  if (unique) {
+    const mount = identityOf(sys, unique);
+    const below = recursive ? sys.listmount(unique).map((u) => identityOf(sys, u)) : [];
+    return { mount, below };
+  }
+  const at = sys.readlinkat(AT_FDCWD, `/proc/thread-self/fd/${fd}`);
+  const mount: MountIdentity = { id, unique: 0, parent: 0, parentUnique: 0, at };
+  if (!recursive) return { mount, below: [] };
+  const tree = readBack(readFileSync("/proc/thread-self/mountinfo", "utf8")).tree(id);
+  const below = tree
+    .slice(1)
+    .map((m) => ({ id: m.mountId, unique: 0, parent: 0, parentUnique: 0, at: m.mountPoint }));
+  return { mount, below };
+}
+
+/** The identity of a live mount by its 64-bit ID (statmount). */
+export function identityOf(sys: Syscalls, unique: number): MountIdentity {
+  const st = sys.statmount(unique);
+  return {
+    id: st.mountId,
+    unique: st.uniqueId,
+    parent: st.parentId,
+    parentUnique: st.parentUniqueId,
+    at: st.mountPoint,
+  };
+}
+
+/**
+ * The mount `(dirfd, path)` is on, as an identity (parent and place included with unique IDs;
+ * with the 32-bit ID only otherwise, `at` left empty).
+ */
+export function identifyAt(
+  sys: Syscalls,
+  dirfd: number,
+  path: string,
+  flags: number,
+): MountIdentity {
+  const unique = sys.uniqueMountId(dirfd, path, flags);
+  if (unique) return identityOf(sys, unique);
+  const id = sys.statx(dirfd, path, flags).mountId;
+  return { id, unique: 0, parent: 0, parentUnique: 0, at: "" };
+}

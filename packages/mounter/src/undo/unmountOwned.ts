@@ -1,0 +1,184 @@
+import { AT_EMPTY_PATH, MNT_DETACH } from "@ocimount/mount-flags";
+import { asMountError } from "../apply/asMountError.ts";
+import { procFd } from "../apply/procFd.ts";
+import { MountError } from "../errors.ts";
+import { AT_FDCWD, O_CLOEXEC, O_NOFOLLOW, O_PATH } from "../sys/constants.ts";
+import type { Syscalls } from "../sys/Syscalls.ts";
+import { liveIds, liveTree } from "./liveMounts.ts";
+import type { MountIdentity } from "./MountIdentity.ts";
+import { ownedMounts } from "./ownedMounts.ts";
+import type { UndoSet } from "./UndoSet.ts";
+
+/** What unmounting an undo set did. */
+export interface UnmountOutcome {
+  unmounted: number;
+  /** True when one MNT_DETACH of the self-bind took the whole tree (every mount in it ours). */
+  fastPath: boolean;
+  /** True when none of the recorded mounts is live here: nothing was touched. */
+  stale: boolean;
+  /** Mounts not made by setup that kept some of ours in place (each left alone). */
+  foreign: MountIdentity[];
+  errors: Error[];
+}
+
+/**
+ * Unmounts the mounts of `set` that are live in this namespace, and nothing else. When every
+ * mount below the self-bind is proven ours, one MNT_DETACH of the self-bind (through an fd checked
+ * to be it) takes the tree (docs/KERNEL.md item 13). Otherwise each of ours goes alone, deepest
+ * first, through an fd checked to be that very mount; one with a mount below it that setup did
+ * not make is left, and the foreign mount is reported (`mount 129 at /x was not made by setup`).
+ * Failures are collected, never stop the loop.
+ */
+export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
+  const out: UnmountOutcome = {
+    unmounted: 0,
+    fastPath: false,
+    stale: false,
+    foreign: [],
+    errors: [],
+  };
+  const fast = set.pending.length === 0 ? tryFastPath(sys, set, out) : false;
+  if (fast) return out;
+  const selfLive = set.self !== undefined && liveTree(sys, set.proof, set.self) !== null;
+  const root = selfLive ? set.self : set.base;
+  const tree = root ? (liveTree(sys, set.proof, root) ?? []) : [];
+  const ours = ownedMounts(set, tree);
+  if (ours.size === 0) {
+    out.stale = set.mounts.length > 0;
+    return out;
+  }
+  const depth = depthOf(tree, set.proof);
+  const foreignBelow = foreignBelowOf(tree, ours, set.proof);
+  const whyOf = whyLookup(set);
+  const blocked = new Map<MountIdentity, number>();
+  const todo = [...ours].sort((a, b) => (depth.get(b) ?? 0) - (depth.get(a) ?? 0));
+  for (const m of todo) {
+    const foreign = foreignBelow.get(m);
+    if (foreign) {
+      blocked.set(foreign, (blocked.get(foreign) ?? 0) + 1);
+      continue;
+    }
+    try {
+      unmountOne(sys, set, m);
+      out.unmounted++;
+    } catch (err) {
+      out.errors.push(asMountError(err, whyOf(m), { target: m.at }));
+    }
+  }
+  for (const [f, count] of blocked) {
+    out.foreign.push(f);
+    out.errors.push(
+      new MountError({
+        code: "EFOREIGN",
+        op: "teardown",
+        target: f.at,
+        detail: `mount ${f.id} at ${f.at} was not made by setup; ${count} of setup's mounts above it left in place`,
+      }),
+    );
+  }
+  return out;
+}
+
+function tryFastPath(sys: Syscalls, set: UndoSet, out: UnmountOutcome): boolean {
+  const self = set.self;
+  if (!self) return false;
+  let count: number;
+  if (set.proof === "unique") {
+    const below = liveIds(sys, self.unique);
+    if (below === null) return false;
+    const ours = new Set(set.mounts.map((m) => m.mount.unique));
+    if (!below.every((u) => ours.has(u))) return false;
+    count = below.length + 1;
+  } else {
+    const tree = liveTree(sys, set.proof, self);
+    if (tree === null || ownedMounts(set, tree).size !== tree.length) return false;
+    count = tree.length;
+  }
+  try {
+    unmountOne(sys, set, self);
+    out.unmounted = count;
+    out.fastPath = true;
+    return true;
+  } catch (err) {
+    out.errors.push(asMountError(err, "root.path", { target: set.rootfs }));
+    return true;
+  }
+}
+
+/**
+ * Unmounts exactly mount `m`: opens its mount point O_PATH|O_NOFOLLOW, checks the fd is the root
+ * of that very mount (its 32-bit ID and, with unique proof, its 64-bit one), then detaches
+ * through the fd's magic link. A path string alone could be redirected by a directory on the
+ * way swapped for a symlink between the check and the call; the fd cannot. MNT_DETACH, because
+ * the fd itself keeps the mount busy; it is safe since nothing foreign is below it.
+ */
+function unmountOne(sys: Syscalls, set: UndoSet, m: MountIdentity): void {
+  const fd = sys.openat(AT_FDCWD, m.at, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+  try {
+    const st = sys.statx(fd, "", AT_EMPTY_PATH);
+    const unique = set.proof === "unique" ? sys.uniqueMountId(fd, "", AT_EMPTY_PATH) : 0;
+    if (
+      !st.isMountRoot ||
+      st.mountId !== m.id ||
+      unique !== (set.proof === "unique" ? m.unique : 0)
+    ) {
+      throw new MountError({
+        code: "EFOREIGN",
+        op: "teardown",
+        target: m.at,
+        detail: `mount ${m.id} is covered by mount ${st.mountId}, not made by setup`,
+      });
+    }
+    sys.umount2(procFd(fd), MNT_DETACH);
+  } finally {
+    sys.close(fd);
+  }
+}
+
+function keyOf(m: MountIdentity, proof: UndoSet["proof"]): number {
+  return proof === "unique" ? m.unique : m.id;
+}
+
+function parentKeyOf(m: MountIdentity, proof: UndoSet["proof"]): number {
+  return proof === "unique" ? m.parentUnique : m.parent;
+}
+
+/** Depth of each mount of `tree` (parents first) below its root. */
+function depthOf(
+  tree: readonly MountIdentity[],
+  proof: UndoSet["proof"],
+): Map<MountIdentity, number> {
+  const byKey = new Map<number, number>();
+  const out = new Map<MountIdentity, number>();
+  for (const m of tree) {
+    const d = (byKey.get(parentKeyOf(m, proof)) ?? -1) + 1;
+    byKey.set(keyOf(m, proof), d);
+    out.set(m, d);
+  }
+  return out;
+}
+
+/** For each mount of `tree` (parents first), one mount below it that is not ours, if any. */
+function foreignBelowOf(
+  tree: readonly MountIdentity[],
+  ours: ReadonlySet<MountIdentity>,
+  proof: UndoSet["proof"],
+): Map<MountIdentity, MountIdentity> {
+  const byKey = new Map<number, MountIdentity>();
+  for (const m of tree) byKey.set(keyOf(m, proof), m);
+  const out = new Map<MountIdentity, MountIdentity>();
+  for (let i = tree.length - 1; i > 0; i--) {
+    const m = tree[i] as MountIdentity;
+    const parent = byKey.get(parentKeyOf(m, proof));
+    if (!parent || out.has(parent)) continue;
+    const found = ours.has(m) ? out.get(m) : m;
+    if (found) out.set(parent, found);
+  }
+  return out;
+}
+
+function whyLookup(set: UndoSet): (m: MountIdentity) => string {
+  const why = new Map<string, string>();
+  for (const r of set.mounts) why.set(`${r.mount.unique} ${r.mount.id} ${r.mount.at}`, r.why);
+  return (m) => why.get(`${m.unique} ${m.id} ${m.at}`) ?? `mount ${m.id}`;
+}
