@@ -66,6 +66,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/flags.ts"),
   },
   {
+    name: "features",
+    summary: "Print the runtime-spec features document (mount options, idmap...), as runc features",
+    load: () => import("./commands/features.ts"),
+  },
+  {
     name: "version",
     summary: "Show the versions of ocimount, Bun and the kernel, and the kernel features found",
     load: () => import("./commands/version.ts"),
