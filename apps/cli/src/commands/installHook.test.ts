@@ -196,6 +196,22 @@ describe("install-hook", () => {
     expect(existsSync(hookFile(r.hooksDir))).toBe(true);
   });
 
+  test("--root: files under DIR, the definition names the node's own paths", () => {
+    const r = release();
+    const root = join(r.dir, "host");
+    const hooks = "/etc/containers/oci/hooks.d";
+    const run = runCli(["install-hook", "--from", r.exe, "--root", root, "--hooks-dir", hooks]);
+    expect(run.exitCode).toBe(0);
+    const exe = "/usr/local/libexec/ocimount/ocimount";
+    expect(readFileSync(join(root, exe), "utf8")).toBe(readFileSync(r.exe, "utf8"));
+    const def = JSON.parse(readFileSync(join(root, hooks, "50-ocimount.json"), "utf8"));
+    expect(def).toEqual(hookDefinition(exe));
+    const gone = runCli(["install-hook", "--uninstall", "--root", root, "--hooks-dir", hooks]);
+    expect(gone.exitCode).toBe(0);
+    expect(existsSync(join(root, exe))).toBe(false);
+    expect(readdirSync(join(root, hooks))).toEqual([]);
+  });
+
   test("from bun (not the sealed executable) without --from: a usage error", () => {
     const r = release();
     chmodSync(r.exe, 0o755);

@@ -29,6 +29,7 @@ export const examples = [
   "sudo ocimount install-hook --from ./ocimount --sha256 0123...cdef --dry-run",
   "sudo ocimount install-hook --hooks-dir /etc/containers/oci/hooks.d",
   "sudo ocimount install-hook --uninstall",
+  "ocimount install-hook --from /ocimount --root /host   # in a DaemonSet pod, the node's / at /host",
 ];
 
 /** What each kind of action reads as, done and under `--dry-run`. */
@@ -86,9 +87,12 @@ function install(args: InstallArgs, dryRun: boolean): Action[] {
       text: `sha256 is ${actual}, expected ${sha}`,
     });
   }
-  const target = join(args.prefix, "ocimount");
-  const jsonPath = join(args.hooksDir, HOOK_FILE_NAME);
-  const text = formatHookDefinition(hookDefinition(target, { timeout: args.timeout }));
+  const exePath = join(args.prefix, "ocimount");
+  const target = join(args.root, exePath);
+  const prefixDir = join(args.root, args.prefix);
+  const hooksDir = join(args.root, args.hooksDir);
+  const jsonPath = join(hooksDir, HOOK_FILE_NAME);
+  const text = formatHookDefinition(hookDefinition(exePath, { timeout: args.timeout }));
   const same = sha256OfFile(target) === sha;
   const actions: Action[] = [
     { action: same ? "keep" : "install", path: target, sha256: sha },
@@ -100,12 +104,12 @@ function install(args: InstallArgs, dryRun: boolean): Action[] {
   const commits: (() => void)[] = [];
   try {
     if (!same) {
-      undo.push(makeDirs(args.prefix));
+      undo.push(makeDirs(prefixDir));
       const exe = replaceFile(target, readFileSync(from), 0o755, sha);
       undo.push(exe.undo);
       commits.push(exe.commit);
     }
-    undo.push(makeDirs(args.hooksDir));
+    undo.push(makeDirs(hooksDir));
     const json = replaceFile(jsonPath, new TextEncoder().encode(text), 0o644);
     commits.push(json.commit);
   } catch (e) {
@@ -124,17 +128,19 @@ function install(args: InstallArgs, dryRun: boolean): Action[] {
 
 /** Removes the hook definition first (so no runtime picks up a hook whose binary is gone), then the executable. */
 function uninstall(args: InstallArgs, dryRun: boolean): Action[] {
-  const target = join(args.prefix, "ocimount");
-  const jsonPath = join(args.hooksDir, HOOK_FILE_NAME);
+  const exePath = join(args.prefix, "ocimount");
+  const target = join(args.root, exePath);
+  const prefixDir = join(args.root, args.prefix);
+  const jsonPath = join(args.root, args.hooksDir, HOOK_FILE_NAME);
   const actions: Action[] = [];
   if (existsSync(jsonPath)) {
     const path = hookPathOf(jsonPath);
-    if (path !== target) {
+    if (path !== exePath) {
       throw new CliError({
         code: "EEXIST",
         what: "hook definition runs another executable, not removed",
         where: jsonPath,
-        text: `its hook.path is ${path ?? "missing"}, not ${target}`,
+        text: `its hook.path is ${path ?? "missing"}, not ${exePath}`,
       });
     }
     actions.push({ action: "remove", path: jsonPath });
@@ -148,9 +154,9 @@ function uninstall(args: InstallArgs, dryRun: boolean): Action[] {
       throw fsFailure(e, "remove failed", a.path);
     }
   }
-  if (existsSync(args.prefix) && readdirSync(args.prefix).length === 0) {
-    rmdirSync(args.prefix);
-    actions.push({ action: "remove", path: args.prefix });
+  if (existsSync(prefixDir) && readdirSync(prefixDir).length === 0) {
+    rmdirSync(prefixDir);
+    actions.push({ action: "remove", path: prefixDir });
   }
   return actions;
 }
@@ -165,6 +171,8 @@ function hookPathOf(jsonPath: string): string | undefined {
 }
 
 interface InstallArgs {
+  /** Where the node's `/` is (`--root`, e.g. a hostPath in a DaemonSet pod); paths in the definition are the node's. */
+  root: string;
   from: string | undefined;
   sha256: string | undefined;
   prefix: string;
@@ -174,11 +182,12 @@ interface InstallArgs {
 
 /**
  * `ocimount install-hook [--from FILE] [--sha256 HEX] [--prefix DIR] [--hooks-dir DIR]
- * [--timeout S] [--uninstall] [--dry-run] [--json]`: installs the sealed executable as
+ * [--root DIR] [--timeout S] [--uninstall] [--dry-run] [--json]`: installs the sealed executable as
  * `<prefix>/ocimount` after checking its sha256, then writes `<hooks-dir>/50-ocimount.json`
  * (temp file + rename), in that order because the hooks library refuses a hook whose binary
  * does not exist. A failure undoes what this run did; no hook definition is left behind.
- * `--uninstall` removes the definition first, then the executable.
+ * `--uninstall` removes the definition first, then the executable. `--root DIR` writes under
+ * DIR as if it were `/` (a node's root mounted into a pod); the definition names the node's paths.
  */
 export default defineCommand({
   meta: {
@@ -211,6 +220,11 @@ export default defineCommand({
       description: `Hook timeout in seconds (default ${DEFAULT_HOOK_TIMEOUT})`,
       valueHint: "S",
     },
+    root: {
+      type: "string",
+      description: "Install under DIR as the node's / (the definition names the node's paths)",
+      valueHint: "DIR",
+    },
     uninstall: { type: "boolean", description: "Remove the hook definition, then the executable" },
     "dry-run": { type: "boolean", description: "Print what would be done; change nothing" },
     json: jsonArg,
@@ -218,6 +232,7 @@ export default defineCommand({
   async run({ args }) {
     const out = output();
     const opts: InstallArgs = {
+      root: resolve(args.root ?? "/"),
       from: args.from,
       sha256: args.sha256,
       prefix: resolve(args.prefix ?? DEFAULT_PREFIX),
