@@ -16,8 +16,8 @@ import { BIN } from "./fixtures/hook/runc.ts";
 import { buildInstallable } from "./helpers/installable.ts";
 
 const FILE = fileURLToPath(new URL("../deploy/kubernetes/daemonset.yaml", import.meta.url));
-const doc = Bun.YAML.parse(readFileSync(FILE, "utf8")) as Record<string, never>;
-const ds = new DaemonSet(doc);
+const doc = Bun.YAML.parse(readFileSync(FILE, "utf8")) as { apiVersion: string; kind: string };
+const ds = new DaemonSet(doc as ConstructorParameters<typeof DaemonSet>[0]);
 const spec = ds.spec?.template.spec;
 const install = spec?.initContainers?.[0];
 
