@@ -1,5 +1,4 @@
-import { constants } from "node:fs";
-import { type FileHandle, open, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
 import { BundleError } from "./BundleError.ts";
 import { fileTypeName } from "./fileTypeName.ts";
 import { osError } from "./osError.ts";
@@ -13,42 +12,53 @@ const CHUNK = 64 * 1024;
  * without a writer cannot block the open) and fstat'ed again, closing the race with a swap.
  * Node/libuv and Bun always add O_CLOEXEC. At most maxBytes+1 bytes are read; st_size is not
  * trusted (files can grow, /proc files report 0).
+ *
+ * The system calls are synchronous: a regular file's read never blocks for long, and the
+ * promise-based fs (its module, a thread pool, a turn of the event loop per call) cost the CLI
+ * milliseconds at every start (bench/vs-crun). The result is still a promise, as before.
  * @throws BundleError ENOENT, EACCES, ELOOP, ENOTDIR, ENOTREG, EFBIG or EIO.
  */
 export async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
-  const before = await stat(path).catch((cause: unknown) => {
-    throw osError(path, cause);
-  });
-  refuseIrregular(path, before);
-  let handle: FileHandle;
+  return readFileCappedSync(path, maxBytes);
+}
+
+function readFileCappedSync(path: string, maxBytes: number): Uint8Array {
+  let before: Stats;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    before = statSync(path);
+  } catch (cause) {
+    throw osError(path, cause);
+  }
+  refuseIrregular(path, before);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
     throw osError(path, cause);
   }
   try {
-    refuseIrregular(path, await handle.stat());
-    return await readAtMost(handle, path, maxBytes);
+    refuseIrregular(path, fstatSync(fd));
+    return readAtMost(fd, path, maxBytes);
   } catch (cause) {
     throw cause instanceof BundleError ? cause : osError(path, cause);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-function refuseIrregular(path: string, stats: import("node:fs").Stats): void {
+function refuseIrregular(path: string, stats: Stats): void {
   if (stats.isFile()) return;
   const fileType = fileTypeName(stats);
   throw new BundleError("ENOTREG", path, `not a regular file but a ${fileType}`, { fileType });
 }
 
-async function readAtMost(handle: FileHandle, path: string, maxBytes: number): Promise<Uint8Array> {
+function readAtMost(fd: number, path: string, maxBytes: number): Uint8Array {
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const want = Math.min(CHUNK, maxBytes + 1 - total);
     const chunk = new Uint8Array(want);
-    const { bytesRead } = await handle.read(chunk, 0, want, null);
+    const bytesRead = readSync(fd, chunk, 0, want, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
@@ -56,6 +66,7 @@ async function readAtMost(handle: FileHandle, path: string, maxBytes: number): P
       throw new BundleError("EFBIG", path, `larger than the limit of ${maxBytes} bytes`);
     }
   }
+  if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {

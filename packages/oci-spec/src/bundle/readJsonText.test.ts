@@ -25,6 +25,11 @@ const table: [name: string, text: string, want: ReturnType<typeof failure>][] = 
   ["bad token mid-line", "[1,\n 2, x]", { code: "EJSON", line: 2, column: 5, path: "<text>" }],
   ["deep nesting", "[".repeat(1_000_000), { code: "EDEPTH", line: 1, column: 513, path: "<text>" }],
   ["custom depth", "[[[]]]", { code: "EDEPTH", line: 1, column: 3, path: "<text>" }],
+  [
+    "deep nesting that JSON.parse accepts",
+    `{"a":\n${"[".repeat(600)}${"]".repeat(600)}}`,
+    { code: "EDEPTH", line: 2, column: 512, path: "<text>" },
+  ],
 ];
 
 for (const [name, text, want] of table) {
