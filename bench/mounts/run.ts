@@ -6,9 +6,10 @@
 // Run as root: `bun bench/mounts/run.ts [--rounds 7] [--sizes 0,100,1000,10000]`.
 // The C program and the CLI bundle are built at run time into bench/.build/ (never committed).
 // `bun bench/mounts/inProcess.ts` measures the library in one process. Figures: README.md.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildNpmForm } from "../buildCli.ts";
 import { makeBenchBundle, median, removeBenchBundle } from "./benchBundle.ts";
 
 const flag = (name: string, fallback: string) => {
@@ -87,12 +88,11 @@ int main(int argc, char **argv) {
 `;
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const repo = join(here, "..", "..");
 const buildDir = join(here, "..", ".build");
 mkdirSync(buildDir, { recursive: true });
 const binary = compile("mounts", C_SOURCE);
 const fdBinary = compile("mounts-fd", C_FD_SOURCE);
-const cli = buildCli();
+const cli = buildNpmForm(join(buildDir, "cli")).bundle;
 
 /** Writes `source` to bench/.build/<name>.c and compiles it; returns the binary. */
 function compile(name: string, source: string): string {
@@ -101,26 +101,6 @@ function compile(name: string, source: string): string {
   const cc = Bun.spawnSync(["cc", "-O2", "-Wall", "-o", binaryPath, join(buildDir, `${name}.c`)]);
   if (cc.exitCode !== 0) throw new Error(`cc ${name} failed: ${cc.stderr.toString()}`);
   return binaryPath;
-}
-
-/**
- * Bundles the CLI with apps/cli's own `build` script, into bench/.build/cli instead of
- * apps/cli/dist (which someone else's build may be rewriting). Fails loudly if the script no
- * longer has the shape this expects.
- */
-function buildCli(): string {
-  const appDir = join(repo, "apps", "cli");
-  const script = JSON.parse(readFileSync(join(appDir, "package.json"), "utf8")).scripts.build;
-  const command = String(script).replace(/^rm -rf dist && /, "");
-  if (!command.startsWith("bun build ") || !command.includes(" --outdir dist"))
-    throw new Error(`unexpected apps/cli build script: ${script}`);
-  const outDir = join(buildDir, "cli");
-  const argv = command.replace(" --outdir dist", ` --outdir ${outDir}`).split(" ");
-  const b = Bun.spawnSync(["rm", "-rf", outDir]);
-  if (b.exitCode !== 0) throw new Error("rm failed");
-  const r = Bun.spawnSync(argv, { cwd: appDir, stdout: "pipe", stderr: "pipe" });
-  if (r.exitCode !== 0) throw new Error(`CLI build failed: ${r.stderr.toString()}`);
-  return join(outDir, "bin", "ocimount.js");
 }
 
 /**

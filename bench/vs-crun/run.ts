@@ -8,8 +8,9 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildNpmForm, buildSealedExe } from "../buildCli.ts";
 import { makeVsCrunBundle, type VsCrunBundle } from "./bundle.ts";
-import { buildBundle, buildEmptyExe, buildExe, compileC, findOrInstall } from "./tools.ts";
+import { buildEmptyExe, compileC, findOrInstall } from "./tools.ts";
 
 const flag = (name: string, fallback: string) => {
   const at = process.argv.indexOf(name);
@@ -33,9 +34,10 @@ for (const t of ["cc", "busybox", "crun"]) {
 }
 const timed = compileC(here, buildDir, "timed");
 const floor = compileC(here, buildDir, "floor");
+const npm = buildNpmForm(join(buildDir, "npm"));
 const forms: Record<string, string[]> = {
-  exe: buildExe(repo, buildDir, EXE || undefined),
-  bundle: buildBundle(repo, join(buildDir, "cli")),
+  exe: [EXE || buildSealedExe(join(buildDir, "exe"))],
+  npm: [npm.launcher],
   empty: buildEmptyExe(buildDir),
 };
 const q = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
@@ -76,7 +78,7 @@ function contenders(b: VsCrunBundle): Record<string, () => Timing> {
   const list: Record<string, () => Timing> = {
     floor: () => inNamespace([[floor, b.floorOps]]),
     "ocimount exe": ocimount(forms.exe!),
-    "ocimount bundle": ocimount(forms.bundle!),
+    "ocimount npm": ocimount(forms.npm!),
     crun: () => {
       const id = `bench-${process.pid}-${runId++}`;
       const root = join(state, "crun");
@@ -114,8 +116,8 @@ function probeOcimount(busybox: string): string[] {
   const b = makeVsCrunBundle(0, busybox);
   try {
     inNamespace([
-      [...forms.bundle!, "setup", "--bundle", b.ocimount, "--state-dir", join(b.dir, "s")],
-      [...forms.bundle!, "teardown", "--bundle", b.ocimount, "--state-dir", join(b.dir, "s")],
+      [...forms.npm!, "setup", "--bundle", b.ocimount, "--state-dir", join(b.dir, "s")],
+      [...forms.npm!, "teardown", "--bundle", b.ocimount, "--state-dir", join(b.dir, "s")],
     ]);
     return [];
   } catch (error) {
@@ -172,13 +174,13 @@ for (const binds of BINDS) {
         binds,
         fmt(m("floor")),
         `${fmt(m("ocimount exe"))} (${fmt(part("ocimount exe", 0))} + ${fmt(part("ocimount exe", 1))})`,
-        `${fmt(m("ocimount bundle"))} (${fmt(part("ocimount bundle", 0))} + ${fmt(part("ocimount bundle", 1))})`,
+        `${fmt(m("ocimount npm"))} (${fmt(part("ocimount npm", 0))} + ${fmt(part("ocimount npm", 1))})`,
         fmt(crun),
         tools.runc ? fmt(m("runc")) : "-",
         fmt(m("2x empty exe")),
         fmt(m("2x bun -e 0")),
         `${(m("ocimount exe") / crun).toFixed(2)}x`,
-        `${(m("ocimount bundle") / crun).toFixed(2)}x`,
+        `${(m("ocimount npm") / crun).toFixed(2)}x`,
         ROUNDS,
       ].join(" | "),
     );
@@ -187,7 +189,7 @@ for (const binds of BINDS) {
   }
 }
 console.log(
-  "| binds | C floor (ms) | ocimount exe: setup + teardown (ms) | ocimount bundle (ms) | crun run (ms) | runc run (ms) | 2x empty exe (ms) | 2x bun -e 0 (ms) | exe / crun | bundle / crun | rounds |",
+  "| binds | C floor (ms) | ocimount exe: setup + teardown (ms) | ocimount npm launcher (ms) | crun run (ms) | runc run (ms) | 2x empty exe (ms) | 2x bun -e 0 (ms) | exe / crun | npm / crun | rounds |",
 );
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const row of rows) console.log(`| ${row} |`);

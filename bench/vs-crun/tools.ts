@@ -1,8 +1,9 @@
 // What bench/vs-crun needs on the machine: crun, runc (a second column, optional), a static
 // busybox for /bin/true, a C compiler; found on PATH, else installed with apt-get when it
-// exists. And the two forms of the CLI it measures, built from apps/cli.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// exists. And the reference program compiled like the sealed executable.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { SEALED_COMPILE_FLAGS } from "../buildCli.ts";
 
 /** Path of `cmd` on PATH, or undefined. */
 export function which(cmd: string): string | undefined {
@@ -59,65 +60,14 @@ function sh(argv: string[], cwd: string): void {
 }
 
 /**
- * The CLI as apps/cli's `build` script bundles it (`bun build --target=bun`), into
- * `outDir` instead of apps/cli/dist (which another build may be rewriting). Returns the argv
- * prefix that runs it.
- */
-export function buildBundle(repo: string, outDir: string): string[] {
-  const appDir = join(repo, "apps", "cli");
-  const script = String(
-    JSON.parse(readFileSync(join(appDir, "package.json"), "utf8")).scripts.build,
-  );
-  const command = script.replace(/^rm -rf dist && /, "");
-  if (!command.startsWith("bun build ") || !command.includes(" --outdir dist"))
-    throw new Error(`unexpected apps/cli build script: ${script}`);
-  rmSync(outDir, { recursive: true, force: true });
-  sh(command.replace(" --outdir dist", ` --outdir ${outDir}`).split(" "), appDir);
-  return [process.execPath, join(outDir, "bin", "ocimount.js")];
-}
-
-/**
- * The sealed executable: `exePath` when given (e.g. the one apps/cli's own build made), else
- * compiled here the way a sealed executable is made: `bun build --compile --bytecode --minify`
- * with bunfig/.env autoloading off. Returns the argv prefix that runs it.
- */
-export function buildExe(repo: string, buildDir: string, exePath?: string): string[] {
-  if (exePath) {
-    if (!existsSync(exePath)) throw new Error(`--exe ${exePath}: no such file`);
-    return [exePath];
-  }
-  return [
-    compileExe(join(repo, "apps", "cli"), "./bin/ocimount.ts", join(buildDir, "ocimount-exe")),
-  ];
-}
-
-/**
- * An executable compiled the same way from a one-line program that does nothing: the floor of
- * any sealed Bun executable's start. Returns its argv.
+ * An executable compiled with the sealed executable's flags from a one-line program that does
+ * nothing: the floor of any such executable's start. Returns its argv.
  */
 export function buildEmptyExe(buildDir: string): string[] {
+  mkdirSync(buildDir, { recursive: true });
   const source = join(buildDir, "empty.ts");
+  const out = join(buildDir, "empty-exe");
   writeFileSync(source, "process.exitCode = 0;\n");
-  return [compileExe(buildDir, source, join(buildDir, "empty-exe"))];
-}
-
-function compileExe(cwd: string, entry: string, out: string): string {
-  mkdirSync(dirname(out), { recursive: true });
-  sh(
-    [
-      process.execPath,
-      "build",
-      "--compile",
-      "--bytecode",
-      "--minify",
-      "--format=esm",
-      "--no-compile-autoload-bunfig",
-      "--no-compile-autoload-dotenv",
-      entry,
-      "--outfile",
-      out,
-    ],
-    cwd,
-  );
-  return out;
+  sh([process.execPath, "build", ...SEALED_COMPILE_FLAGS, source, "--outfile", out], buildDir);
+  return [out];
 }
