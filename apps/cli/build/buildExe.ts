@@ -29,9 +29,14 @@ export const TARGETS = {
 /** A target name: `linux-x64` or `linux-arm64`. */
 export type Target = keyof typeof TARGETS;
 
-/** The flags every build of `ocimount-bun` gets (also quoted in the README). */
+/**
+ * The flags every build of `ocimount-bun` gets (also quoted in the README). `--splitting` keeps
+ * each command's code in its own chunk inside the executable, loaded only when that command
+ * runs: 3-4 ms less start-up CPU per process than one chunk holding everything (bench/vs-crun).
+ */
 export const COMPILE_FLAGS = [
   "--compile",
+  "--splitting",
   "--bytecode",
   "--format=esm",
   "--minify",
