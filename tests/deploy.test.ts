@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseHookMounts } from "@ocimount/mounter";
 import { DaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
+import { Pod } from "kubernetes-models/v1/Pod";
 import { hookDefinition } from "ocimount";
 import { BIN } from "./fixtures/hook/runc.ts";
 import { buildInstallable } from "./helpers/installable.ts";
@@ -78,5 +80,21 @@ describe("deploy/kubernetes/daemonset.yaml", () => {
       node,
     ]);
     expect(existsSync(join(host, "usr/share"))).toBe(false);
+  });
+});
+
+describe("docs/CLUSTER.md's pod", () => {
+  const text = readFileSync(fileURLToPath(new URL("../docs/CLUSTER.md", import.meta.url)), "utf8");
+  const yaml = /\n```yaml\n([\s\S]*?)\n```/.exec(text)?.[1] ?? "";
+  const pod = new Pod(Bun.YAML.parse(yaml) as ConstructorParameters<typeof Pod>[0]);
+
+  test("is a valid v1 Pod whose ocimount annotations are valid mounts documents", () => {
+    expect(() => pod.validate()).not.toThrow();
+    const annotations = pod.metadata?.annotations ?? {};
+    const ours = Object.keys(annotations).filter((k) => k.startsWith("org.ocimount.mounts"));
+    expect(ours).toEqual(["org.ocimount.mounts", "org.ocimount.mounts/app"]);
+    for (const k of ours)
+      expect(() => parseHookMounts(JSON.parse(annotations[k] ?? ""), k)).not.toThrow();
+    expect(pod.spec?.containers.map((c) => c.name)).toEqual(["app"]);
   });
 });
