@@ -3,6 +3,9 @@ import "./requireBun.ts";
 
 export type { AppliedMount } from "./apply/ApplyContext.ts";
 export type { Expectation } from "./apply/Expectation.ts";
+export type { CgroupHierarchy, CgroupLayout } from "./cgroup/CgroupLayout.ts";
+export { parseCgroupLayout } from "./cgroup/parseCgroupLayout.ts";
+export { readCgroupLayout } from "./cgroup/readCgroupLayout.ts";
 export type { IdMapping, MountConfig, SpecMount } from "./configTypes.ts";
 export { errnoName } from "./errnoName.ts";
 export { MountError, type MountErrorCode, type MountErrorFields, TeardownError } from "./errors.ts";
@@ -26,6 +29,7 @@ export { type PlanOptions, planSetup } from "./plan/planSetup.ts";
 export { type PlanJson, planToJson } from "./plan/planToJson.ts";
 export type {
   BindStep,
+  LinkStep,
   MaskStep,
   NewFsStep,
   ReadonlyStep,

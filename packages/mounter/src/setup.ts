@@ -7,6 +7,7 @@ import { asMountError } from "./apply/asMountError.ts";
 import { inUserNamespace } from "./apply/inUserNamespace.ts";
 import { readBack } from "./apply/readBack.ts";
 import { verifyMounts } from "./apply/verifyMounts.ts";
+import { readCgroupLayout } from "./cgroup/readCgroupLayout.ts";
 import type { MountConfig } from "./configTypes.ts";
 import { type MountError, TeardownError } from "./errors.ts";
 import type { BeginEntry } from "./journal/JournalEntry.ts";
@@ -73,11 +74,15 @@ export async function setup(
 ): Promise<SetupResult> {
   // Display paths (resolved through the rootfs's symlinks) cost syscalls per mount and serve only
   // people; setup plans without them unless asked, and error messages show the lexical path.
+  const sys = options.sys ?? createSyscalls();
   const plan =
     "steps" in input
       ? input
-      : planSetup(input.config, input.bundleDir, { resolveHostPaths: false, ...options });
-  const sys = options.sys ?? createSyscalls();
+      : planSetup(input.config, input.bundleDir, {
+          resolveHostPaths: false,
+          cgroupLayout: () => readCgroupLayout(sys),
+          ...options,
+        });
   const { journal, begin } = beginJournal(sys, plan, options.stateDir ?? DEFAULT_STATE_DIR);
   const record: SetupRecord = { begin, mounts: [], created: [], pending: [] };
   let after = begin.base.unique;

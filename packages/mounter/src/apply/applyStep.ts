@@ -1,6 +1,7 @@
 import type { Step } from "../plan/types.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 import { applyBind } from "./applyBind.ts";
+import { applyCgroup2, applyLink } from "./applyCgroup.ts";
 import { applyMask } from "./applyMask.ts";
 import { applyNewFs } from "./applyNewFs.ts";
 import { applyReadonly } from "./applyReadonly.ts";
@@ -16,7 +17,11 @@ export function applyStep(ctx: ApplyContext, step: Step): void {
       applyBind(ctx, step);
       return;
     case "new-fs":
-      applyNewFs(ctx, step);
+      if (step.orBind) applyCgroup2(ctx, step, step.orBind);
+      else applyNewFs(ctx, step);
+      return;
+    case "link":
+      applyLink(ctx, step);
       return;
     case "mask":
       applyMask(ctx, step);
@@ -35,5 +40,7 @@ export function applyStep(ctx: ApplyContext, step: Step): void {
 
 /** Steps that attach a mount (and so write an intent to the journal first). */
 export function attaches(step: Step): boolean {
-  return step.kind !== "root-readonly" && step.kind !== "rootfs-propagation";
+  return (
+    step.kind !== "root-readonly" && step.kind !== "rootfs-propagation" && step.kind !== "link"
+  );
 }

@@ -1,3 +1,4 @@
+import type { CgroupLayout } from "../cgroup/CgroupLayout.ts";
 import { planSetup } from "../plan/planSetup.ts";
 import type { SetupPlan } from "../plan/types.ts";
 import type { HookMounts } from "./parseHookMounts.ts";
@@ -7,9 +8,17 @@ import type { HookMounts } from "./parseHookMounts.ts";
  * or relative to `bundleDir`): the mounter's own planner, without the rootfs self-bind (the
  * runtime already made the root a mount, and the hook must not stack another over it) and
  * without root.readonly or rootfs propagation (the runtime's business). Relative bind sources
- * are taken relative to the bundle. Throws what `planSetup` throws (`MountError` `EINVALID`).
+ * are taken relative to the bundle. A `type: "cgroup"` mount binds the container's own cgroups
+ * (`cgroupLayout` reads them: the runtime's mount table, the container's /proc/<pid>/cgroup),
+ * also on a cgroup v2 host, as the hook is not in the container's cgroup namespace. Throws what
+ * `planSetup` throws (`MountError` `EINVALID`).
  */
-export function planHookMounts(rootPath: string, mounts: HookMounts, bundleDir: string): SetupPlan {
+export function planHookMounts(
+  rootPath: string,
+  mounts: HookMounts,
+  bundleDir: string,
+  cgroupLayout?: () => CgroupLayout,
+): SetupPlan {
   const plan = planSetup(
     {
       root: { path: rootPath },
@@ -17,7 +26,7 @@ export function planHookMounts(rootPath: string, mounts: HookMounts, bundleDir: 
       linux: { maskedPaths: mounts.maskedPaths, readonlyPaths: mounts.readonlyPaths },
     },
     bundleDir,
-    { resolveHostPaths: false },
+    { resolveHostPaths: false, bindOwnCgroup: true, ...(cgroupLayout ? { cgroupLayout } : {}) },
   );
   return { ...plan, steps: plan.steps.filter((s) => s.kind !== "rootfs-bind") };
 }

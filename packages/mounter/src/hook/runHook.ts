@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { readBundleConfig } from "@ocimount/oci-spec";
 import type { AppliedMount, ApplyContext } from "../apply/ApplyContext.ts";
 import { inUserNamespace } from "../apply/inUserNamespace.ts";
+import { readCgroupLayout } from "../cgroup/readCgroupLayout.ts";
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { applyInContainer } from "./applyInContainer.ts";
@@ -58,7 +59,8 @@ export interface HookResult {
 export async function runHook(options: HookOptions): Promise<HookResult> {
   const { state, pid, bundle } = parseHookState(options.stateText);
   const sys = options.sys ?? createSyscalls();
-  const nsFd = openMountNamespace(sys, containerProcDir(pid, options.processView), pid);
+  const procDir = containerProcDir(pid, options.processView);
+  const nsFd = openMountNamespace(sys, procDir, pid);
   let held: HeldSources | undefined;
   try {
     const { config } = await readBundleConfig(bundle);
@@ -77,7 +79,7 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
       annotations: config.annotations,
     });
     if (!extra) return result;
-    const plan = planHookMounts(rootPath, extra, bundle);
+    const plan = planHookMounts(rootPath, extra, bundle, () => readCgroupLayout(sys, procDir));
     held = holdSources(sys, plan);
     const created: string[] = [];
     const ctx: ApplyContext = {

@@ -79,13 +79,17 @@ export function describeStep(step: Step): StepDescription {
         source: step.source,
         options: describeOptions(step.options),
       };
-    case "new-fs":
+    case "new-fs": {
+      const source = step.source ?? step.fsType;
       return {
         ...base,
         action: step.fsType,
-        source: step.source ?? step.fsType,
+        source: step.orBind ? `${source} (refused: bind ${step.orBind})` : source,
         options: describeOptions(step.options),
       };
+    }
+    case "link":
+      return { ...base, action: "symlink", source: step.linkTo, options: [] };
     case "mask":
       return { ...base, action: "mask", source: "/dev/null | empty ro tmpfs", options: [] };
     case "readonly":

@@ -1,8 +1,12 @@
 import { posix } from "node:path";
-import type { MountConfig } from "../configTypes.ts";
+import type { CgroupLayout } from "../cgroup/CgroupLayout.ts";
+import { readCgroupLayout } from "../cgroup/readCgroupLayout.ts";
+import type { MountConfig, SpecMount } from "../configTypes.ts";
 import { MountError } from "../errors.ts";
+import { createSyscalls } from "../sys/ffi.ts";
 import { cleanInRootPath } from "./cleanInRootPath.ts";
 import { displayPath } from "./displayPath.ts";
+import { planCgroupMount } from "./planCgroupMount.ts";
 import { planMount } from "./planMount.ts";
 import { rootfsPropagation } from "./rootfsPropagation.ts";
 import type { SetupPlan, Step, StepTarget } from "./types.ts";
@@ -11,12 +15,29 @@ import type { SetupPlan, Step, StepTarget } from "./types.ts";
 export interface PlanOptions {
   /** Resolve display host paths through symlinks in the rootfs (default true). */
   resolveHostPaths?: boolean;
+  /**
+   * The cgroup layout `type: "cgroup"` mounts are expanded from, or a function that reads it
+   * (called once, only if the config has such a mount). Default: this machine's, read with
+   * `readCgroupLayout(createSyscalls())`.
+   */
+  cgroupLayout?: CgroupLayout | (() => CgroupLayout);
+  /** On a cgroup v2 host, bind the own cgroup instead of mounting cgroup2 (the hook). */
+  bindOwnCgroup?: boolean;
+}
+
+/** `type: "cgroup"` without a bind option: expanded as runc does, never mounted literally. */
+function isCgroupMount(m: SpecMount): boolean {
+  if (m.type !== "cgroup") return false;
+  return !(m.options ?? []).some((o) => o === "bind" || o === "rbind");
 }
 
 /**
  * Turns a config into the ordered steps `setup` applies: the rootfs self-bind, each `mounts[i]`,
  * `linux.maskedPaths`, `linux.readonlyPaths`, `root.readonly`, `linux.rootfsPropagation`.
- * Pure apart from reading symlinks for display paths; makes no mount. Throws `MountError`
+ * A `type: "cgroup"` mount becomes the steps runc takes on this cgroup layout
+ * (`planCgroupMount`). Pure apart from reading symlinks for display paths and, when the config
+ * has a cgroup mount and `options.cgroupLayout` is not given, the host's cgroup tables; makes
+ * no mount. Throws `MountError`
  * (`EINVALID`) for a config it cannot plan (no root, a bind without source, a bad propagation).
  * The host paths in the plan are for people: the tree can change before setup runs.
  */
@@ -46,8 +67,31 @@ export function planSetup(
   };
   const root: StepTarget = { path: "/", hostPath: rootfs };
   const steps: Step[] = [{ kind: "rootfs-bind", why: "root.path", target: root }];
+  let layout: CgroupLayout | undefined;
+  const cgroupLayout = (): CgroupLayout => {
+    const given = options.cgroupLayout;
+    layout ??=
+      typeof given === "function" ? given() : (given ?? readCgroupLayout(createSyscalls()));
+    return layout;
+  };
   (config.mounts ?? []).forEach((m, i) => {
-    steps.push(planMount(m, i, bundle, target(m.destination, `mounts[${i}]`), warnings));
+    const at = target(m.destination, `mounts[${i}]`);
+    if (!isCgroupMount(m)) {
+      steps.push(planMount(m, i, bundle, at, warnings));
+      return;
+    }
+    const layout = cgroupLayout();
+    const bindOwnCgroup = options.bindOwnCgroup ?? false;
+    steps.push(
+      ...planCgroupMount({
+        mount: m,
+        index: i,
+        target: at,
+        targetOf: target,
+        layout,
+        bindOwnCgroup,
+      }),
+    );
   });
   (config.linux?.maskedPaths ?? []).forEach((p, i) => {
     const why = `linux.maskedPaths[${i}]`;

@@ -45,6 +45,26 @@ export interface NewFsStep {
   source: string | undefined;
   target: StepTarget;
   options: StepOptions;
+  /**
+   * A `type: "cgroup"` mount on a cgroup v2 host: when the kernel refuses the cgroup2 mount
+   * (EPERM or EBUSY: a user namespace without a cgroup namespace), bind this host path (the
+   * host's /sys/fs/cgroup) with the same options instead, as runc does.
+   */
+  orBind?: string;
+}
+
+/**
+ * A `type: "cgroup"` mount on a cgroup v1 host: a symlink for each controller of a merged
+ * hierarchy (`cpu -> cpu,cpuacct`) in the tmpfs an earlier step mounted, as runc makes them.
+ * It goes away with that tmpfs; an existing name is left alone.
+ */
+export interface LinkStep {
+  kind: "link";
+  why: string;
+  /** The symlink's in-root path, e.g. `/sys/fs/cgroup/cpu`. */
+  target: StepTarget;
+  /** Its content, e.g. `cpu,cpuacct` (relative: the hierarchy's directory beside it). */
+  linkTo: string;
 }
 
 /** `linux.maskedPaths[i]`: /dev/null over a file, an empty read-only tmpfs over a directory. */
@@ -84,6 +104,7 @@ export type Step =
   | RootfsBindStep
   | BindStep
   | NewFsStep
+  | LinkStep
   | MaskStep
   | ReadonlyStep
   | RootReadonlyStep

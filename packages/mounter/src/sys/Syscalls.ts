@@ -72,6 +72,19 @@ export interface Syscalls {
   mkdirat(dirfd: number, path: string, mode: number): void;
   unlinkat(dirfd: number, path: string, flags: number): void;
   readlinkat(dirfd: number, path: string): string;
+  /** symlinkat(2): a symlink `path` (relative to `dirfd`) whose content is `target`. */
+  symlinkat(target: string, dirfd: number, path: string): void;
+  /**
+   * One read(2) of up to `size` bytes, as UTF-8 text ("" at end of file). On an fsopen fd each
+   * read gives one message the filesystem context left (`e tmpfs: Unknown parameter 'x'`);
+   * ENODATA when there are none.
+   */
+  read(fd: number, size: number): string;
+  /**
+   * A small kernel text file read whole (`/proc/self/mountinfo`, `/proc/<pid>/cgroup`): the
+   * tables ocimount reads about the host go through here, so tests can make them up.
+   */
+  readTextFile(path: string): string;
   /** statx(2) with the given AT_* flags (AT_EMPTY_PATH with path "" stats the fd). */
   statx(dirfd: number, path: string, flags: number): FileStat;
   /**

@@ -2,9 +2,11 @@ import { S_IFDIR } from "./constants.ts";
 import { SyscallError } from "./SyscallError.ts";
 import type { FileStat, MountStat, Syscalls } from "./Syscalls.ts";
 
+const ENOENT = 2;
 const EBADF = 9;
 const EINVAL = 22;
 const ENOSYS = 38;
+const ENODATA = 61;
 
 /** One recorded call: the method name and its arguments, as passed. */
 export interface FakeCall {
@@ -30,6 +32,10 @@ export interface FakeSyscallsOptions {
   };
   /** Link targets for readlinkat; the default is EINVAL (not a link), `/fake/proc/thread-self/fd/N` for an fd's magic link. */
   readlink?: (dirfd: number, path: string) => string | undefined;
+  /** What readTextFile gives for a path (a made-up /proc/self/mountinfo...); ENOENT otherwise. */
+  files?: Readonly<Record<string, string>>;
+  /** What each read(fd) gives, in turn, e.g. an fsopen fd's messages; then ENODATA. */
+  reads?: (fd: number) => string | undefined;
 }
 
 /** A recording fake: the calls made, in order, and the fds it handed out that are still open. */
@@ -105,6 +111,19 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
         throw new SyscallError("statmount", ENOSYS, { path: `mount ${args[0]}` });
       return st;
     },
+    read(...args) {
+      call("read", args);
+      const text = options.reads?.(args[0]);
+      if (text === undefined) throw new SyscallError("read", ENODATA, { path: `fd ${args[0]}` });
+      return text;
+    },
+    readTextFile(...args) {
+      call("readTextFile", args);
+      const text = options.files?.[args[0]];
+      if (text === undefined) throw new SyscallError("read", ENOENT, { path: args[0] });
+      return text;
+    },
+    symlinkat: (...args) => call("symlinkat", args),
     fstatfs(...args) {
       call("fstatfs", args);
       return { flags: 0, type: 0 };

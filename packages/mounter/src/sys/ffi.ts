@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { FSMOUNT_CLOEXEC, FSOPEN_CLOEXEC, OPEN_TREE_CLOEXEC } from "@ocimount/mount-flags";
 import {
   O_CLOEXEC,
@@ -52,6 +53,12 @@ function at(dirfd: number, path: string): string {
   return path === "" ? `fd ${dirfd}` : path;
 }
 
+/** The positive errno of a node:fs error (libuv gives it negated), EIO if there is none. */
+function nodeErrno(err: unknown): number {
+  const errno = (err as NodeJS.ErrnoException).errno;
+  return typeof errno === "number" && errno !== 0 ? Math.abs(errno) : 5;
+}
+
 /**
  * The real `Syscalls`, through bun:ffi against glibc's libc.so.6. Creating it loads nothing;
  * libc is dlopened on the first call. Every method throws `SyscallError` (op, errno name and
@@ -102,6 +109,27 @@ export function createSyscalls(): Syscalls {
         const n = c.fn.readlinkat(dirfd, p, buf, size);
         if (n < 0) throw new SyscallError("readlinkat", c.errno(), { path: at(dirfd, path) });
         if (n < size) return decoder.decode(buf.subarray(0, n));
+      }
+    },
+    symlinkat(target, dirfd, path) {
+      const c = loadLibc();
+      const t = cString("symlinkat", target, 0);
+      if (c.fn.symlinkat(t, dirfd, cString("symlinkat", path, 1)) < 0) {
+        throw new SyscallError("symlinkat", c.errno(), { source: target, path: at(dirfd, path) });
+      }
+    },
+    read(fd, size) {
+      const c = loadLibc();
+      const buf = new Uint8Array(size);
+      const n = Number(c.fn.read(fd, buf, size));
+      if (n < 0) throw new SyscallError("read", c.errno(), { path: `fd ${fd}` });
+      return decoder.decode(buf.subarray(0, n));
+    },
+    readTextFile(path) {
+      try {
+        return readFileSync(path, "utf8");
+      } catch (err) {
+        throw new SyscallError("read", nodeErrno(err), { path });
       }
     },
     statx(dirfd, path, flags) {

@@ -38,6 +38,8 @@ const LIBC_SYMBOLS = {
   mkdirat: { args: [i32, ptr, u32], returns: i32 },
   unlinkat: { args: [i32, ptr, i32], returns: i32 },
   readlinkat: { args: [i32, ptr, ptr, u64], returns: i32 },
+  symlinkat: { args: [ptr, i32, ptr], returns: i32 },
+  read: { args: [i32, ptr, u64], returns: i64 },
   statx: { args: [i32, ptr, i32, u32, ptr], returns: i32 },
   fstatfs: { args: [i32, ptr], returns: i32 },
   flock: { args: [i32, i32], returns: i32 },
