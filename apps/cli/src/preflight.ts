@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { checkForSetup, readBundleConfig, type Spec } from "@ocimount/oci-spec";
 import { CliError } from "./CliError.ts";
 
@@ -37,6 +37,16 @@ const isBind = (m: { type?: string; options?: readonly string[] }) =>
  */
 export async function preflight(bundle: string): Promise<CheckedBundle> {
   const bundleDir = resolve(bundle);
+  const given = statCode(bundleDir);
+  if (typeof given !== "string" && !given.dir) {
+    const parent = dirname(bundleDir);
+    throw new CliError({
+      code: "ENOTDIR",
+      what: "--bundle names a file, not a bundle directory",
+      where: bundleDir,
+      hint: `--bundle takes the directory that holds config.json${basename(bundleDir) === "config.json" ? `: --bundle ${parent}` : ""}.`,
+    });
+  }
   const { config, configPath, warnings } = await readBundleConfig(bundleDir);
   const issues = checkForSetup(config).map((i) => ({ path: i.path, message: i.message }));
   if (issues.length > 0) {

@@ -142,3 +142,36 @@ test.skipIf(!canMount || root)(
     ]);
   },
 );
+
+test.skipIf(!canMount)(
+  `an unknown filesystem type is reported under its type, not its source${skipped}`,
+  () => {
+    const bundle = writeBundle({
+      ociVersion: "1.3.0",
+      root: { path: "rootfs" },
+      mounts: [{ destination: "/t", type: "tmpfz", source: "mysrc" }],
+    });
+    const r = Bun.spawnSync(
+      [...UNSHARE, "bun", BIN, "setup", "--bundle", bundle, "--state-dir", join(bundle, "st")],
+      { stdout: "pipe", stderr: "pipe" },
+    );
+    expect(r.exitCode).toBe(1);
+    expect(lines(r.stderr.toString())).toEqual([
+      `ocimount: setup: unknown filesystem type 'tmpfz' (mounts[0].type ${bundle}/rootfs/t): ENODEV (this kernel has no such filesystem)`,
+    ]);
+  },
+);
+
+describe("--bundle naming config.json instead of its directory gets a hint", () => {
+  for (const command of ["setup", "plan"]) {
+    test(command, () => {
+      const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" } });
+      const r = runCli([command, "--bundle", join(bundle, "config.json")]);
+      expect(r.exitCode).toBe(1);
+      expect(lines(r.stderr)).toEqual([
+        `ocimount: ${command}: --bundle names a file, not a bundle directory (${bundle}/config.json): ENOTDIR (Not a directory)`,
+        `--bundle takes the directory that holds config.json: --bundle ${bundle}.`,
+      ]);
+    });
+  }
+});

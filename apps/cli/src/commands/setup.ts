@@ -10,6 +10,7 @@ import {
 import { defineCommand } from "citty";
 import { CliError } from "../CliError.ts";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
+import { explainSetupError } from "../explainSetupError.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
 import { journalWriteError } from "../journalWriteError.ts";
 import { canMount, userNamespaceHint } from "../mountPrivilege.ts";
@@ -106,7 +107,7 @@ export default defineCommand({
     } catch (error) {
       const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
       if (!(error instanceof MountError)) throw journalWriteError(error, stateDir) ?? error;
-      if (error.code !== "ECANCELED") throw error;
+      if (error.code !== "ECANCELED") throw explainSetupError(error, bundle.config) ?? error;
       await stop.settle();
       throw reportInterrupted(out, args.json === true, plan, error, stop.received);
     } finally {
