@@ -48,13 +48,20 @@ function stage(pkg: WorkspacePackage, versions: Map<string, string>, stageRoot: 
   return dir;
 }
 
-/** Builds (unless `build` is false) and packs every package into `outDir`. */
-export function packAll(outDir: string, options: { build?: boolean } = {}): Packed[] {
+/**
+ * Builds (unless `build` is false) and packs every package into `outDir`, or only the packages
+ * named in `only` (built beforehand by the caller when `build` is false).
+ */
+export function packAll(
+  outDir: string,
+  options: { build?: boolean; only?: readonly string[] } = {},
+): Packed[] {
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });
   if (options.build !== false) run(["bunx", "turbo", "run", "build"], REPO_ROOT);
-  const packages = workspacePackages();
-  const versions = new Map(packages.map((p) => [p.manifest.name, p.manifest.version]));
+  const all = workspacePackages();
+  const versions = new Map(all.map((p) => [p.manifest.name, p.manifest.version]));
+  const packages = options.only ? all.filter((p) => options.only!.includes(p.manifest.name)) : all;
   const stageRoot = join(out, ".stage");
   const packed = packages.map((pkg) => {
     const dir = stage(pkg, versions, stageRoot);
