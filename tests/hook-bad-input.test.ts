@@ -6,7 +6,7 @@
  * container is in a user namespace and the hook joins it first (helpers/namespace.ts).
  */
 import { afterAll, expect } from "bun:test";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN } from "./fixtures/hook/runc.ts";
@@ -22,8 +22,10 @@ afterAll(() => {
 async function container(): Promise<number> {
   const p = Bun.spawn([...unsharePrefix(), "sleep", "600"], { stdout: "ignore" });
   sleepers.push(p);
-  const ours = statSync("/proc/self/ns/mnt").ino;
-  while (statSync(`/proc/${p.pid}/ns/mnt`).ino === ours) await Bun.sleep(5);
+  // Wait until it runs `sleep`: unshare has then made its namespaces, written the user
+  // namespace's uid_map and made its mounts private. A different ns/mnt alone is too early: a
+  // process joining then finds an unmapped user namespace (EPERM) or still-shared mounts.
+  while (readFileSync(`/proc/${p.pid}/comm`, "utf8") !== "sleep\n") await Bun.sleep(5);
   return p.pid;
 }
 

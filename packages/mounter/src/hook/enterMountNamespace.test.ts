@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from "bun:test";
-import { statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const UNSHARE = ["unshare", "-m", "--propagation", "private", "--"];
@@ -26,8 +26,10 @@ test.skipIf(!canRun)(
   async () => {
     const target = Bun.spawn([...TARGET, "sleep", "600"], { stdout: "ignore" });
     sleepers.push(target);
-    const { ino } = statSync("/proc/self/ns/mnt");
-    while (statSync(`/proc/${target.pid}/ns/mnt`).ino === ino) await Bun.sleep(5);
+    // Wait until it runs `sleep`: unshare has then made its namespaces, written the user
+    // namespace's uid_map and made its mounts private. A different ns/mnt alone is too early: a
+    // process joining then finds an unmapped user namespace (EPERM) or still-shared mounts.
+    while (readFileSync(`/proc/${target.pid}/comm`, "utf8") !== "sleep\n") await Bun.sleep(5);
     const script = join(import.meta.dir, "enterMountNamespace.fixture.ts");
     const r = Bun.spawnSync([...beside(target.pid), "bun", script, String(target.pid)], {
       stdout: "pipe",

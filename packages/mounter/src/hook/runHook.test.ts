@@ -13,7 +13,6 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -51,8 +50,10 @@ afterAll(() => {
 async function container(): Promise<number> {
   const p = Bun.spawn([...CONTAINER, "sleep", "600"], { stdout: "ignore", stderr: "inherit" });
   sleepers.push(p);
-  const ours = statSync("/proc/self/ns/mnt").ino;
-  while (statSync(`/proc/${p.pid}/ns/mnt`).ino === ours) await Bun.sleep(5);
+  // Wait until it runs `sleep`: unshare has then made its namespaces, written the user
+  // namespace's uid_map and made its mounts private. A different ns/mnt alone is too early: a
+  // process joining then finds an unmapped user namespace (EPERM) or still-shared mounts.
+  while (readFileSync(`/proc/${p.pid}/comm`, "utf8") !== "sleep\n") await Bun.sleep(5);
   return p.pid;
 }
 
