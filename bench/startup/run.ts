@@ -1,0 +1,91 @@
+// Benchmark: the start-up of each form of ocimount, `ocimount --version` and `ocimount plan` of
+// examples/bundle, side by side with `bun -e 0`:
+//   - the sealed executable (its static front, which refuses Bun's variables, then execs
+//     ocimount-bun), and ocimount-bun alone (so the front's own cost shows);
+//   - the npm launcher (dist/bin/ocimount: /bin/sh, readlink, then bun --config --no-env-file);
+//   - the plain bundle (`bun dist/bin/ocimount.js`, what the package ran before the launcher).
+// Each round runs every contender once, in a rotating order; medians of wall time and of CPU time
+// (user + system, from the child's rusage). Needs no root.
+// Run: `bun bench/startup/run.ts [--rounds 21]`. Builds into bench/.build/startup/. Figures: README.md.
+import { join } from "node:path";
+import { buildNpmForm, buildSealedExe } from "../buildCli.ts";
+
+const at = process.argv.indexOf("--rounds");
+const ROUNDS = at > 0 ? Number(process.argv[at + 1]) : 21;
+const ROOT = join(import.meta.dir, "..", "..");
+const BUILD = join(ROOT, "bench", ".build", "startup");
+const BUNDLE = join(ROOT, "examples", "bundle");
+
+const npm = buildNpmForm(join(BUILD, "npm"));
+const front = buildSealedExe(join(BUILD, "exe"));
+const payload = join(front, "..", "ocimount-bun");
+const bun = process.execPath;
+
+const forms: Record<string, string[]> = {
+  "sealed executable (front + ocimount-bun)": [front],
+  "ocimount-bun alone (no front)": [payload],
+  "npm launcher (dist/bin/ocimount)": [npm.launcher],
+  "plain bundle (bun dist/bin/ocimount.js)": [bun, npm.bundle],
+};
+const commands: Record<string, string[]> = {
+  "--version": ["--version"],
+  plan: ["plan", "--bundle", BUNDLE],
+};
+
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+const samples = new Map<string, Sample[]>();
+
+function time(argv: string[]): Sample {
+  const t0 = performance.now();
+  const r = Bun.spawnSync(argv, {
+    stdout: "ignore",
+    stderr: "pipe",
+    env: { PATH: process.env.PATH ?? "" },
+  });
+  const wall = performance.now() - t0;
+  if (r.exitCode !== 0) throw new Error(`${argv.join(" ")} failed: ${r.stderr.toString()}`);
+  const cpu = r.resourceUsage
+    ? (Number(r.resourceUsage.cpuTime.user) + Number(r.resourceUsage.cpuTime.system)) / 1000
+    : Number.NaN;
+  return { wall, cpu };
+}
+
+const contenders: [string, string[]][] = [["bun -e 0", [bun, "-e", "0"]]];
+for (const [form, argv] of Object.entries(forms))
+  for (const [command, args] of Object.entries(commands))
+    contenders.push([`${form}|${command}`, [...argv, ...args]]);
+
+for (const [, argv] of contenders) time(argv); // warm the page cache
+for (let round = 0; round < ROUNDS; round++) {
+  for (let i = 0; i < contenders.length; i++) {
+    const [name, argv] = contenders[(i + round) % contenders.length]!;
+    const list = samples.get(name) ?? [];
+    list.push(time(argv));
+    samples.set(name, list);
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+const cell = (name: string) => {
+  const list = samples.get(name)!;
+  return `${median(list.map((s) => s.wall)).toFixed(1)} / ${median(list.map((s) => s.cpu)).toFixed(1)}`;
+};
+
+console.log(
+  `rounds: ${ROUNDS}, load average: ${(await Bun.file("/proc/loadavg").text()).split(" ").slice(0, 3).join(" ")}`,
+);
+console.log(
+  `bun ${Bun.version}, ${process.platform}-${process.arch}; figures are median wall / CPU ms`,
+);
+console.log("");
+console.log("| form | `--version` (ms) | `plan` (ms) |");
+console.log("| --- | --- | --- |");
+console.log(`| \`bun -e 0\` | ${cell("bun -e 0")} | |`);
+for (const form of Object.keys(forms))
+  console.log(`| ${form} | ${cell(`${form}|--version`)} | ${cell(`${form}|plan`)} |`);
