@@ -94,9 +94,12 @@ export interface Syscalls {
   uniqueMountId(dirfd: number, path: string, flags: number): number;
   /**
    * listmount(2): the 64-bit IDs of every mount below `uniqueId` (recursively, in ID order) in
-   * the caller's mount namespace. Throws ENOSYS before Linux 6.8, ENOENT when it is not live here.
+   * the caller's mount namespace, only those above `after` when given (the kernel then starts
+   * its walk of the namespace there: the submounts of a mount just attached have higher IDs than
+   * it, so asking above its own ID costs its submounts, not every mount of the namespace).
+   * Throws ENOSYS before Linux 6.8, ENOENT when it is not live here.
    */
-  listmount(uniqueId: number): number[];
+  listmount(uniqueId: number, after?: number): number[];
   /** statmount(2) of a live mount of the caller's namespace (ENOSYS before 6.8, ENOENT if gone). */
   statmount(uniqueId: number): MountStat;
   fstatfs(fd: number): FsStat;

@@ -102,7 +102,8 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
       const below = options.mounts?.listmount(args[0]);
       if (below === undefined)
         throw new SyscallError("listmount", ENOSYS, { path: `mount ${args[0]}` });
-      return below;
+      const after = args[1] ?? 0;
+      return below.filter((id) => id > after);
     },
     statmount(...args) {
       call("statmount", args);

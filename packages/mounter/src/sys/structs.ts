@@ -34,6 +34,7 @@ const statxView = new DataView(statxBytes.buffer);
 const statfsBytes = new Uint8Array(STATFS_SIZE);
 const statfsView = new DataView(statfsBytes.buffer);
 const TWO_32 = 2 ** 32;
+const utf8 = new TextDecoder();
 
 /** A u64 field as a number (exact below 2^53: flags, IDs and counts here are far below). */
 function u64(view: DataView, offset: number): number {
@@ -116,6 +117,7 @@ export function encodeMntIdReq(mountId: number, param: number): Uint8Array {
 /** Reads the IDs and the mount point out of a filled `struct statmount` (MNT_BASIC|MNT_POINT). */
 export function decodeStatmount(bytes: Uint8Array): MountStat {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The buffer is reused: the decoded fields are copied out before the next call fills it.
   const point = STATMOUNT_STRINGS_AT + view.getUint32(108, true);
   const end = bytes.indexOf(0, point);
   return {
@@ -123,7 +125,7 @@ export function decodeStatmount(bytes: Uint8Array): MountStat {
     parentUniqueId: u64(view, 48),
     mountId: view.getUint32(56, true),
     parentId: view.getUint32(60, true),
-    mountPoint: new TextDecoder().decode(bytes.subarray(point, end < 0 ? bytes.length : end)),
+    mountPoint: utf8.decode(bytes.subarray(point, end < 0 ? bytes.length : end)),
   };
 }
 

@@ -39,13 +39,17 @@ export interface IdentifiedMount {
  * the fd's path and, for a recursive one, one read of mountinfo.
  */
 export function identifyMount(sys: Syscalls, fd: number, recursive: boolean): IdentifiedMount {
-  const id = sys.statx(fd, "", AT_EMPTY_PATH).mountId;
   const unique = sys.uniqueMountId(fd, "", AT_EMPTY_PATH);
   if (unique) {
+    // statmount gives the 32-bit ID too: no statx of its own (one syscall less per mount).
+    // Submounts an rbind brought along were copied after their top, so they have higher IDs:
+    // listmount from its own ID on walks them, not the namespace's other N mounts (setup would
+    // be quadratic in the number of rbinds otherwise).
     const mount = identityOf(sys, unique);
-    const below = recursive ? sys.listmount(unique).map((u) => identityOf(sys, u)) : [];
+    const below = recursive ? sys.listmount(unique, unique).map((u) => identityOf(sys, u)) : [];
     return { mount, below };
   }
+  const id = sys.statx(fd, "", AT_EMPTY_PATH).mountId;
   const at = sys.readlinkat(AT_FDCWD, `/proc/thread-self/fd/${fd}`);
   const mount: MountIdentity = { id, unique: 0, parent: 0, parentUnique: 0, at };
   if (!recursive) return { mount, below: [] };
