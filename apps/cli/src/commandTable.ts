@@ -41,6 +41,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/status.ts"),
   },
   {
+    name: "list",
+    summary: "List every journal in the state dir, with its bundle, namespace and state",
+    load: () => import("./commands/list.ts"),
+  },
+  {
     name: "hook",
     summary: "As an OCI createRuntime/createContainer hook: add mounts inside the container",
     load: () => import("./commands/hook.ts"),

@@ -21,7 +21,7 @@ export type MountErrorCode =
   /** A mount setup did not make is in the way (left alone, reported). */
   | "EFOREIGN"
   /** The journal's mounts are no longer live: nothing was touched (`teardown --forget` drops it). */
-  | "ESTALE"
+  | "ESTALEJOURNAL"
   /** The journal was written in another mount namespace. */
   | "ENAMESPACE"
   /** The state dir or a journal is not safe to trust (owner, mode, link, place, content). */

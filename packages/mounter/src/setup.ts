@@ -172,8 +172,8 @@ function beginJournal(
 ): { journal: JournalWriter; begin: BeginEntry } {
   const bundle = dirIdentity(plan.bundleDir, "bundle directory");
   const rootfs = checkRootfs(plan.rootfs);
-  const stateReal = trustedStateDir(stateDir, true) as string;
-  checkOutsideRootfs(stateReal, rootfs.real);
+  checkOutsideRootfs(stateDir, rootfs.real);
+  checkOutsideRootfs(trustedStateDir(stateDir, true) as string, rootfs.real);
   const baseIdentity = identifyAt(sys, AT_FDCWD, rootfs.real, AT_SYMLINK_NOFOLLOW);
   const journal = JournalWriter.create(sys, journalPath(bundle.real, stateDir), plan.bundleDir);
   const begin: BeginEntry = {

@@ -66,25 +66,28 @@ export async function status(
   const journal = openJournal(sys, bundleDir, options.stateDir ?? DEFAULT_STATE_DIR);
   if (!journal) return { bundleDir, state: "not-set-up", finished: false, steps: [] };
   try {
-    const { record } = journal;
-    const base = {
-      bundleDir,
-      finished: record.complete !== undefined,
-      proof: record.begin.proof,
-      journalPath: journal.path,
-    };
-    const set = undoSetOf(record);
-    try {
-      checkNamespace(sys, set);
-    } catch (err) {
-      if (!(err instanceof MountError)) throw err;
-      return { ...base, state: "foreign-namespace", detail: err.detail, steps: [] };
-    }
-    const steps = stepRows(sys, record);
-    return { ...base, state: verdict(steps, base.finished), steps };
+    return { ...statusOfRecord(sys, journal.record, journal.path), bundleDir };
   } finally {
     journal.close();
   }
+}
+
+/** `status` of a journal already read: the rows and the verdict, in this mount namespace. */
+export function statusOfRecord(sys: Syscalls, record: SetupRecord, path: string): StatusReport {
+  const base = {
+    bundleDir: record.begin.bundleDir,
+    finished: record.complete !== undefined,
+    proof: record.begin.proof,
+    journalPath: path,
+  };
+  try {
+    checkNamespace(sys, undoSetOf(record));
+  } catch (err) {
+    if (!(err instanceof MountError)) throw err;
+    return { ...base, state: "foreign-namespace", detail: err.detail, steps: [] };
+  }
+  const steps = stepRows(sys, record);
+  return { ...base, state: verdict(steps, base.finished), steps };
 }
 
 function stepRows(sys: Syscalls, record: SetupRecord): StepStatus[] {

@@ -4,22 +4,31 @@ import { defineCommand } from "citty";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { formatStatus } from "../formatStatus.ts";
 import { output } from "../Output.ts";
+import { ReportedFailure } from "../ReportedFailure.ts";
 
 /** Example invocations for `ocimount status --help`. */
 export const examples = [
   "ocimount status --bundle ./bundle",
   "ocimount status --json | jq '.steps[].state'",
+  "ocimount status --check && echo ready",
 ];
 
 /**
  * `ocimount status [--bundle DIR] [--state-dir DIR] [--json]`: each step setup planned (every
  * spec mount among them) as mounted, missing, changed or skipped, from its journal against the
- * live mount table of this mount namespace. Exits 0 whenever it could report (a bundle not set
- * up, or drifted, is reported, not failed); 1 if the journal is unreadable.
+ * live mount table of this mount namespace, and a verdict that follows the rows: set-up,
+ * partial, drifted, stale, foreign-namespace or not-set-up. Exits 0 whenever it could report;
+ * with `--check`, 0 only when the bundle is fully set up (1 otherwise, after the report); 1 if
+ * the journal is unreadable or cannot be trusted.
  */
 export default defineCommand({
   meta: { name: "status", description: "Show each spec mount as mounted, missing or changed" },
-  args: { bundle: bundleArg, "state-dir": stateDirArg, json: jsonArg },
+  args: {
+    bundle: bundleArg,
+    "state-dir": stateDirArg,
+    check: { type: "boolean", description: "Exit 1 unless the bundle is fully set up" },
+    json: jsonArg,
+  },
   async run({ args }) {
     const out = output();
     const bundleDir = resolve(args.bundle ?? ".");
@@ -27,5 +36,6 @@ export default defineCommand({
     const report = await status(bundleDir, stateDir ? { stateDir } : {});
     if (args.json) out.json(report);
     else out.out(formatStatus(report, out.color).join("\n"));
+    if (args.check && report.state !== "set-up") throw new ReportedFailure(1);
   },
 });

@@ -1,7 +1,17 @@
-import { closeSync, constants, openSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
+import { join } from "node:path";
 import { MountError } from "../errors.ts";
 import { LOCK_EX, LOCK_NB } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
+import type { BeginEntry } from "./JournalEntry.ts";
 import { journalPath } from "./journalPath.ts";
 import { readJournal } from "./readJournal.ts";
 import { type SetupRecord, summarizeJournal } from "./SetupRecord.ts";
@@ -28,6 +38,33 @@ export function openJournal(
 ): OpenJournal | null {
   if (trustedStateDir(stateDir, false) === null) return null;
   const path = journalPath(bundleDir, stateDir);
+  if (!existsSync(path)) {
+    // Renamed or moved since setup: the journal that recorded this very directory.
+    const moved = journalByInode(bundleDir, stateDir);
+    if (moved) return openAt(sys, moved, bundleDir);
+  }
+  return openAt(sys, path, bundleDir);
+}
+
+/** The journal of a state dir whose bundle is `bundleDir`'s device and inode, if any. */
+function journalByInode(bundleDir: string, stateDir: string): string | undefined {
+  const st = statSync(bundleDir, { bigint: true });
+  for (const name of readdirSync(stateDir)) {
+    if (!name.endsWith(".jsonl")) continue;
+    const path = join(stateDir, name);
+    let begin: BeginEntry | undefined;
+    try {
+      begin = readJournal(path)?.[0] as BeginEntry | undefined;
+    } catch {
+      continue; // an unreadable journal is no candidate (`ocimount list` shows why)
+    }
+    if (begin && begin.bundleDev === String(st.dev) && begin.bundleIno === String(st.ino))
+      return path;
+  }
+  return undefined;
+}
+
+function openAt(sys: Syscalls, path: string, bundleDir: string): OpenJournal | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -48,8 +85,7 @@ export function openJournal(
       close();
       return null;
     }
-    const record = summarizeJournal(entries);
-    checkBelongs(record, bundleDir, path);
+    const record = checkBelongs(summarizeJournal(entries), bundleDir, path);
     return { path, record, close };
   } catch (err) {
     close();
@@ -74,17 +110,50 @@ function lock(sys: Syscalls, fd: number, path: string): void {
   }
 }
 
-function checkBelongs(record: SetupRecord, bundleDir: string, path: string): void {
+/**
+ * The record of a bundle renamed or moved since setup, with the paths inside it (the rootfs,
+ * where each mount sits) moved along, as mountinfo now shows them. Unchanged otherwise.
+ */
+function rebased(record: SetupRecord, bundleNow: string): SetupRecord {
+  const was = record.begin.bundleDir;
+  if (was === bundleNow) return record;
+  const move = (p: string) =>
+    p === was || p.startsWith(`${was}/`) ? bundleNow + p.slice(was.length) : p;
+  const moveId = <T extends { at: string }>(m: T): T => ({ ...m, at: move(m.at) });
+  return {
+    ...record,
+    begin: { ...record.begin, bundleDir: bundleNow, rootfsReal: move(record.begin.rootfsReal) },
+    mounts: record.mounts.map((m) => ({
+      ...m,
+      identity: moveId(m.identity),
+      below: m.below.map(moveId),
+    })),
+    pending: record.pending.map(moveId),
+  };
+}
+
+/**
+ * Checks the journal is about this bundle (its recorded real path, or the same directory by
+ * device and inode when it was renamed) and that its rootfs is still the directory setup used;
+ * returns the record with its paths moved along with a renamed bundle. Else `EUNSAFE`.
+ */
+function checkBelongs(record: SetupRecord, bundleDir: string, path: string): SetupRecord {
   const { begin } = record;
   const real = realpathSync(bundleDir);
   const unsafe = (detail: string) =>
     new MountError({ code: "EUNSAFE", op: "read", target: path, detail });
-  if (begin.bundleDir !== real)
+  const st = statSync(real, { bigint: true });
+  const same = begin.bundleDev === String(st.dev) && begin.bundleIno === String(st.ino);
+  if (begin.bundleDir !== real && !same)
     throw unsafe(`the journal is about bundle ${begin.bundleDir}, not ${real}`);
-  let st: { dev: bigint; ino: bigint } | undefined;
+  const now = rebased(record, real);
+  let root: { dev: bigint; ino: bigint } | undefined;
   try {
-    st = statSync(begin.rootfsReal, { bigint: true });
+    root = statSync(now.begin.rootfsReal, { bigint: true });
   } catch {}
-  if (!st || String(st.dev) !== begin.rootfsDev || String(st.ino) !== begin.rootfsIno)
-    throw unsafe(`the journal's rootfs ${begin.rootfsReal} is no longer the directory setup used`);
+  if (!root || String(root.dev) !== begin.rootfsDev || String(root.ino) !== begin.rootfsIno)
+    throw unsafe(
+      `the journal's rootfs ${now.begin.rootfsReal} is no longer the directory setup used`,
+    );
+  return now;
 }

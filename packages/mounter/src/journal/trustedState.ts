@@ -9,7 +9,7 @@ import {
   realpathSync,
   type Stats,
 } from "node:fs";
-import { dirname, relative } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { inUserNamespace } from "../apply/inUserNamespace.ts";
 import { MountError } from "../errors.ts";
 
@@ -103,11 +103,25 @@ function readAll(fd: number, size: number): string {
   return buf.toString("utf8", 0, got);
 }
 
-/** Throws `EUNSAFE` when `stateDir` (a real path) is the rootfs or inside it. */
-export function checkOutsideRootfs(stateDirReal: string, rootfsReal: string): void {
+/**
+ * Throws `EUNSAFE` when `stateDir` is the rootfs or inside it (checked on the real path of its
+ * deepest existing ancestor, so before anything is created there).
+ */
+export function checkOutsideRootfs(stateDir: string, rootfsReal: string): void {
+  const stateDirReal = realPathSoFar(resolve(stateDir));
   const rel = relative(rootfsReal, stateDirReal);
   if (rel === "" || (rel !== ".." && !rel.startsWith("../") && !rel.startsWith("/")))
     throw unsafe(stateDirReal, `the state dir is inside the rootfs ${rootfsReal}`);
+}
+
+/** The real path of `path`'s deepest existing ancestor, joined with the rest. */
+function realPathSoFar(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realPathSoFar(parent), basename(path));
+  }
 }
 
 function unsafe(path: string, why: string, cause?: unknown): MountError {

@@ -36,7 +36,7 @@ export interface TeardownResult {
  * kernel has them, else by ID, place and parent; one detach of the self-bind when every mount
  * in it is ours), removes the mountpoints it created that are still empty, then deletes the
  * journal. Works after a crash or kill -9 of setup. Idempotent: without a journal it does
- * nothing. Throws `MountError` `ENAMESPACE` from another mount namespace, `ESTALE` when none
+ * nothing. Throws `MountError` `ENAMESPACE` from another mount namespace, `ESTALEJOURNAL` when none
  * of the journal's mounts is live (nothing touched; `forget` discards it), `EUNSAFE` or
  * `EJOURNAL` for a journal it cannot trust, and one `TeardownError` with every failure of the
  * steps it tried (keeping the journal, so it can be retried).
@@ -65,7 +65,7 @@ export async function teardown(
     if (outcome.stale) {
       const { begin } = journal.record;
       throw new MountError({
-        code: "ESTALE",
+        code: "ESTALEJOURNAL",
         op: "teardown",
         target: journal.path,
         detail: `none of its mounts is live in this namespace (set up ${begin.startedAt} by pid ${begin.pid}); nothing was touched; discard it with teardown --forget`,

@@ -50,14 +50,9 @@ export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
   const depth = depthOf(tree, set.proof);
   const foreignBelow = foreignBelowOf(tree, ours, set.proof);
   const whyOf = whyLookup(set);
-  const blocked = new Map<MountIdentity, number>();
   const todo = [...ours].sort((a, b) => (depth.get(b) ?? 0) - (depth.get(a) ?? 0));
   for (const m of todo) {
-    const foreign = foreignBelow.get(m);
-    if (foreign) {
-      blocked.set(foreign, (blocked.get(foreign) ?? 0) + 1);
-      continue;
-    }
+    if (foreignBelow.has(m)) continue;
     try {
       unmountOne(sys, set, m);
       out.unmounted++;
@@ -65,14 +60,20 @@ export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
       out.errors.push(asMountError(err, whyOf(m), { target: m.at }));
     }
   }
-  for (const [f, count] of blocked) {
+  // Report each mount not made by setup that sits right on one of ours: it kept that one (and
+  // every mount of ours above it) in place.
+  const byKey = new Map(tree.map((m) => [keyOf(m, set.proof), m]));
+  for (const f of tree) {
+    const parent = byKey.get(parentKeyOf(f, set.proof));
+    if (ours.has(f) || !parent || !ours.has(parent)) continue;
     out.foreign.push(f);
     out.errors.push(
       new MountError({
         code: "EFOREIGN",
         op: "teardown",
+        where: whyOf(parent),
         target: f.at,
-        detail: `mount ${f.id} at ${f.at} was not made by setup; ${count} of setup's mounts above it left in place`,
+        detail: `mount ${f.id} at ${f.at} was not made by setup; the mounts of setup above it are left in place`,
       }),
     );
   }
