@@ -175,6 +175,7 @@ test("a usage error with --json also prints a JSON error object on stdout", () =
   const r = runCli(["flags", "--json", "--bogus"]);
   expect(r.exitCode).toBe(2);
   expect(JSON.parse(r.stdout)).toEqual({
+    version: 1,
     error: { code: "EUSAGE", message: "unknown option --bogus", where: null },
   });
 });

@@ -1,6 +1,7 @@
 import { COMMANDS, findCommand } from "./commandTable.ts";
 import { suggestion } from "./didYouMean.ts";
 import { describeError } from "./errors.ts";
+import { jsonDocument } from "./jsonDocument.ts";
 import { type Output, output } from "./Output.ts";
 import { outputStatus } from "./outputStatus.ts";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
@@ -65,7 +66,7 @@ async function runCommand(argv: string[], out: Output): Promise<number> {
   } catch (error) {
     if (error instanceof ReportedFailure) return error.exitCode;
     const described = describeError(error, command);
-    if (optionPart(argv).includes("--json")) out.json(described.json);
+    if (optionPart(argv).includes("--json")) out.json(jsonDocument(described.json));
     out.err(described.line);
     if (described.hint) out.err(described.hint);
     if (process.env.OCIMOUNT_DEBUG === "1" && error instanceof Error && error.stack) {

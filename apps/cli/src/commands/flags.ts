@@ -3,6 +3,7 @@ import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
 import { flagsReport } from "../flagsReport.ts";
 import { formatFlagsReport } from "../formatFlagsReport.ts";
+import { jsonDocument } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { UsageError } from "../UsageError.ts";
 
@@ -32,7 +33,7 @@ export default defineCommand({
     if (options.length === 0) throw new UsageError("missing OPTION (e.g. ro,nosuid)");
     const report = flagsReport(options, parseMountOptions(options));
     const out = output();
-    if (args.json) out.json(report);
+    if (args.json) out.json(jsonDocument(report));
     else out.out(formatFlagsReport(report).join("\n"));
   },
 });

@@ -2,6 +2,7 @@ import { isAbsolute } from "node:path";
 import { runHook } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
+import { jsonDocument, warningJson } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
 import { readStdin } from "../readStdin.ts";
@@ -49,7 +50,8 @@ export default defineCommand({
       ...(args.mounts === undefined ? {} : { mountsFile: args.mounts }),
     });
     for (const w of result.warnings) out.err(`ocimount: hook: warning: ${oneLine(w)}`);
-    if (args.json) out.json(result);
+    if (args.json)
+      out.json(jsonDocument({ ...result, warnings: result.warnings.map(warningJson) }));
     else {
       const n = result.mounts.length;
       out.out(

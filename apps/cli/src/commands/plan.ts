@@ -2,6 +2,7 @@ import { planSetup, planToJson } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg } from "../commonArgs.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
+import { planDocument } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { preflight } from "../preflight.ts";
 import { printWarnings } from "../printWarnings.ts";
@@ -25,7 +26,7 @@ export default defineCommand({
     printWarnings(out, "plan", bundle.configPath, bundle.warnings);
     const plan = planSetup(bundle.config, bundle.bundleDir);
     const json = planToJson(plan);
-    if (args.json) out.json(json);
+    if (args.json) out.json(planDocument(json, bundle.warnings));
     else out.out(formatPlanTable(json, out.color).join("\n"));
   },
 });

@@ -56,7 +56,9 @@ test("--json: resolved or error per PATH, exit 1 if any failed", () => {
   const root = hostileRoot();
   const r = runCli(["resolve", "--json", "--root", root, "/etc", "/loop/x", "/a"]);
   expect(r.exitCode).toBe(1);
-  const out = JSON.parse(r.stdout);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.version).toBe(1);
+  const out = doc.results;
   expect(out[0]).toEqual({ path: "/etc", resolved: `${root}/etc` });
   expect(out[1].path).toBe("/loop/x");
   expect(out[1].error.code).toBe("ELOOP");

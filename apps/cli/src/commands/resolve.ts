@@ -4,6 +4,7 @@ import { defineCommand } from "citty";
 import { CliError } from "../CliError.ts";
 import { jsonArg } from "../commonArgs.ts";
 import { describeError } from "../errors.ts";
+import { jsonDocument } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
 import { UsageError } from "../UsageError.ts";
@@ -53,11 +54,13 @@ export default defineCommand({
     const out = output();
     if (args.json) {
       out.json(
-        results.map((r) =>
-          "resolved" in r
-            ? r
-            : { path: r.path, error: describeError(r.failure, "resolve").json.error },
-        ),
+        jsonDocument({
+          results: results.map((r) =>
+            "resolved" in r
+              ? r
+              : { path: r.path, error: describeError(r.failure, "resolve").json.error },
+          ),
+        }),
       );
       for (const r of results)
         if ("failure" in r) out.err(describeError(r.failure, "resolve").line);

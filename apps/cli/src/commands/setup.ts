@@ -13,6 +13,7 @@ import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { explainSetupError } from "../explainSetupError.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
 import { journalWriteError } from "../journalWriteError.ts";
+import { jsonDocument, mergeWarnings, planDocument } from "../jsonDocument.ts";
 import { canMount, userNamespaceHint } from "../mountPrivilege.ts";
 import { type Output, output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
@@ -78,7 +79,7 @@ export default defineCommand({
     const plan = planSetup(bundle.config, bundle.bundleDir, { resolveHostPaths: dryRun });
     if (dryRun) {
       const json = planToJson(plan);
-      if (args.json) out.json(json);
+      if (args.json) out.json(planDocument(json, bundle.warnings));
       else out.out(formatPlanTable(json, out.color).join("\n"));
       return;
     }
@@ -118,8 +119,16 @@ export default defineCommand({
     for (const w of result.warnings.filter((x) => !planned.has(x))) {
       out.err(`ocimount: setup: warning: ${oneLine(w)}`);
     }
-    if (args.json) out.json({ ...result, plan: planToJson(result.plan) });
-    else {
+    if (args.json) {
+      out.json(
+        jsonDocument({
+          plan: planDocument(planToJson(result.plan), bundle.warnings),
+          mounts: result.mounts,
+          warnings: mergeWarnings(bundle.warnings, result.warnings),
+          journalPath: result.journalPath,
+        }),
+      );
+    } else {
       out.out(
         `set up ${result.mounts.length} mounts in ${oneLine(plan.rootfs)} (journal ${oneLine(result.journalPath)})`,
       );

@@ -23,7 +23,9 @@ test("--json: one object per PATH, in order; exit 1 if any is invalid", () => {
   const bad = writeBundle({ ...validConfig(), mounts: [{ destination: 5 }, { type: "bind" }] });
   const r = runCli(["validate", "--json", good, join(bad, "config.json"), good]);
   expect(r.exitCode).toBe(1);
-  const out = JSON.parse(r.stdout);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.version).toBe(1);
+  const out = doc.results;
   expect(out.map((o: { path: string; valid: boolean }) => [o.path, o.valid])).toEqual([
     [good, true],
     [join(bad, "config.json"), false],
@@ -51,7 +53,7 @@ test("warnings never change the verdict", () => {
   ];
   const r = runCli(["validate", "--json", writeBundle(config)]);
   expect(r.exitCode).toBe(0);
-  const [doc] = JSON.parse(r.stdout);
+  const [doc] = JSON.parse(r.stdout).results;
   expect(doc.valid).toBe(true);
   expect(doc.warnings.length).toBeGreaterThan(0);
   expect(doc.warnings[0].path).toBe("/mounts/0/options");
@@ -72,7 +74,7 @@ test("--kind state validates a state document", () => {
     stdin: JSON.stringify({ ...state, status: "paused" }),
   });
   expect(r.exitCode).toBe(1);
-  expect(JSON.parse(r.stdout)[0].issues[0].path).toBe("/status");
+  expect(JSON.parse(r.stdout).results[0].issues[0].path).toBe("/status");
 });
 
 interface BadInput {

@@ -2,6 +2,7 @@ import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
 import { describeError } from "../errors.ts";
 import { formatValidation } from "../formatValidation.ts";
+import { jsonDocument } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
 import { readStdin } from "../readStdin.ts";
@@ -56,9 +57,11 @@ export default defineCommand({
     }
     if (args.json) {
       out.json(
-        results.map(({ error, ...r }) =>
-          error === undefined ? r : { ...r, error: describeError(error, "validate").json.error },
-        ),
+        jsonDocument({
+          results: results.map(({ error, ...r }) =>
+            error === undefined ? r : { ...r, error: describeError(error, "validate").json.error },
+          ),
+        }),
       );
     }
     if (results.some((r) => !r.valid)) throw new ReportedFailure();

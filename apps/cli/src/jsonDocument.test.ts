@@ -1,0 +1,96 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { removeTempDirs, validConfig, writeBundle } from "./bundleFixture.fixture.ts";
+import { warningJson } from "./jsonDocument.ts";
+import { runCli } from "./runCli.fixture.ts";
+
+afterAll(removeTempDirs);
+
+const WARNINGS: {
+  name: string;
+  warning: string | { path: string; message: string };
+  path: string;
+  message: string;
+}[] = [
+  {
+    name: "a config warning stays as it is",
+    warning: { path: "/mounts/0/options", message: "mode=755 is ignored" },
+    path: "/mounts/0/options",
+    message: "mode=755 is ignored",
+  },
+  {
+    name: "a mounter warning led by its entry",
+    warning: 'mounts[2]: "remount" is ignored (setup makes new mounts)',
+    path: "/mounts/2",
+    message: '"remount" is ignored (setup makes new mounts)',
+  },
+  {
+    name: "a nested entry",
+    warning: "linux.maskedPaths[0]: keeping locked flag nosuid (user namespace)",
+    path: "/linux/maskedPaths/0",
+    message: "keeping locked flag nosuid (user namespace)",
+  },
+  { name: "text without an entry", warning: "something odd", path: "", message: "something odd" },
+];
+
+describe("warningJson: every warning as { path, message }", () => {
+  for (const row of WARNINGS) {
+    test(row.name, () => {
+      expect(warningJson(row.warning)).toEqual({ path: row.path, message: row.message });
+    });
+  }
+});
+
+/** `ocimount ARGS --json`, parsed. */
+function json(args: string[], stdin?: string): Record<string, unknown> {
+  const r = runCli([...args, "--json"], stdin === undefined ? {} : { stdin });
+  return JSON.parse(r.stdout);
+}
+
+test('every --json document carries "version": 1', () => {
+  const bundle = writeBundle(validConfig());
+  const docs = {
+    plan: json(["plan", "--bundle", bundle]),
+    "setup --dry-run": json(["setup", "--dry-run", "--bundle", bundle]),
+    flags: json(["flags", "ro"]),
+    validate: json(["validate", bundle]),
+    resolve: json(["resolve", "--root", bundle, "/x"]),
+    version: json(["version"]),
+    "a usage error": json(["plan", "--bogus"]),
+    "an error": json(["plan", "--bundle", "/nonexistent"]),
+    "hook's error": json(["hook"], "not json"),
+  };
+  for (const [name, doc] of Object.entries(docs)) expect([name, doc.version]).toEqual([name, 1]);
+});
+
+test("a plan step's flags have the shape and names `ocimount flags` gives them", () => {
+  const config = validConfig();
+  config.mounts = [
+    {
+      destination: "/srv",
+      type: "bind",
+      source: "shared",
+      options: ["rbind", "ro", "nosuid", "rnodev"],
+    },
+  ];
+  const plan = json(["plan", "--bundle", writeBundle(config)]) as {
+    steps: { why: string; options?: Record<string, unknown> }[];
+  };
+  const step = plan.steps.find((s) => s.why === "mounts[0]");
+  const flags = json(["flags", "rbind,ro,nosuid,rnodev"]);
+  for (const key of ["flags", "clearFlags", "recursive", "propagation", "bind", "recursiveBind"]) {
+    expect([key, step?.options?.[key]]).toEqual([key, flags[key]]);
+  }
+  expect(step?.options?.flags).toEqual({ value: 3, hex: "0x3", names: ["ro", "nosuid"] });
+});
+
+test("plan warnings are { path, message }, one per entry the config warns about", () => {
+  const config = validConfig();
+  config.mounts = [
+    { destination: "/srv", type: "bind", source: "shared", options: ["bind", "mode=755"] },
+  ];
+  const plan = json(["plan", "--bundle", writeBundle(config)]) as {
+    warnings: { path: string; message: string }[];
+  };
+  expect(plan.warnings.map((w) => w.path)).toEqual(["/mounts/0/options"]);
+  for (const w of plan.warnings) expect(Object.keys(w).sort()).toEqual(["message", "path"]);
+});
