@@ -4,7 +4,7 @@ import { COMMANDS } from "../src/commandTable.ts";
  * The commands that need Bun: they load `@ocimount/mounter` (bun:ffi, libc). The others are pure
  * TypeScript and also run under Node.js, which is what the npm launcher falls back to when Bun is
  * not on PATH. `tests/sealed-npm.test.ts` runs every command of `COMMANDS` under Node to keep
- * this list true.
+ * this list true: a new command that loads the mounter fails there until it is added here.
  */
 export const NEEDS_BUN: ReadonlySet<string> = new Set([
   "setup",
@@ -13,6 +13,7 @@ export const NEEDS_BUN: ReadonlySet<string> = new Set([
   "status",
   "hook",
   "version",
+  "features",
 ]);
 
 /** The one line printed when `command` is run under Node.js (no newline). */
