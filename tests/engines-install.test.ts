@@ -1,5 +1,6 @@
 /**
- * `ocimount install-hook` as podman meets it: the executable installed under a prefix, the
+ * `ocimount install-hook` as podman meets it: the sealed executable (built with build:exe)
+ * installs itself under a prefix, the
  * hooks.d definition written to a hooks dir that did not exist, podman (with runc) picking the
  * hook up for a container with the `org.ocimount.mounts` annotation, and `--uninstall` taking
  * it away again. Root only; skipped with the reason otherwise (helpers/podman.ts).
@@ -32,7 +33,9 @@ function runCli(args: string[]) {
 const work = makeWorkDir();
 afterAll(() => rmSync(work.dir, { recursive: true, force: true }));
 const rootfs = join(work.bundle, "rootfs");
-const skip = podmanSkipReason("runc", join(work.dir, "probe"), rootfs);
+const built = buildInstallable(join(work.dir, "exe"));
+const skip =
+  "skip" in built ? built.skip : podmanSkipReason("runc", join(work.dir, "probe"), rootfs);
 if (skip) console.warn(`[ocimount tests] SKIPPING install-hook with podman: ${skip}`);
 
 describe("install-hook, then podman", () => {
@@ -41,14 +44,19 @@ describe("install-hook, then podman", () => {
       ? `podman picks the installed hook up [skipped: ${skip}]`
       : "podman picks the installed hook up, and not after --uninstall",
     () => {
-      const exe = buildInstallable(work.dir);
+      if ("skip" in built) return;
       const prefix = join(work.dir, "libexec", "ocimount");
       const hooksDir = join(work.dir, "share", "containers", "oci", "hooks.d");
       const where = ["--prefix", prefix, "--hooks-dir", hooksDir];
-      const installed = runCli(["install-hook", "--from", exe.file, ...where]);
-      expect(installed.stderr).toBe("");
+      // the sealed executable installs itself (its front finds its payload beside it)
+      const installed = Bun.spawnSync([built.front, "install-hook", ...where], {
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      expect(installed.stderr.toString()).toBe("");
       expect(installed.exitCode).toBe(0);
       expect(readdirSync(hooksDir)).toEqual(["50-ocimount.json"]);
+      expect(readdirSync(prefix).sort()).toEqual(["SHA256SUMS", "ocimount", "ocimount-bun"]);
 
       const sources = hookSources(work.dir, rootfs);
       const mounts = JSON.stringify(hookMounts(sources));

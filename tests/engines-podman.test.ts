@@ -2,7 +2,8 @@
  * `ocimount hook` reached through podman 4.3's hooks.d (`--hooks-dir` to a temp dir), with runc
  * and with crun as podman's runtime, for the two forms the README gives: the mounts in the
  * annotation `org.ocimount.mounts` (the definition `install-hook` writes), and a definition that
- * runs `ocimount hook --mounts FILE` for containers carrying `org.ocimount.profile=data`. The
+ * runs `ocimount hook --mounts FILE` for containers carrying `org.ocimount.profile=data`, both
+ * run by the sealed executable (build:exe) as install-hook installs it. The
  * busybox container checks its own /proc/self/mountinfo and tries writes that must fail
  * (helpers/containerReport.ts). A failing hook aborts the start and the user finds ocimount's
  * line: in podman's error with runc, in the `run.oci.hooks.stderr` file with crun. Root only;
@@ -23,8 +24,14 @@ import {
   REPORT_SCRIPT,
   reportFacts,
 } from "./helpers/containerReport.ts";
+import { buildInstallable } from "./helpers/installable.ts";
 import { type PodmanRuntime, podmanRun, podmanScript, podmanSkipReason } from "./helpers/podman.ts";
-import { fromSourceTree, readmeHookDefinitions, readmeShellBlocks } from "./helpers/readmeHooks.ts";
+import {
+  fromSourceTree,
+  readmeHookDefinitions,
+  readmeShellBlocks,
+  withExecutable,
+} from "./helpers/readmeHooks.ts";
 
 const made: string[] = [];
 afterAll(() => {
@@ -58,16 +65,26 @@ const podmanTest = (rt: PodmanRuntime, name: string, fn: () => void) =>
 
 const [README_ANNOTATION_HOOK, README_PROFILE_HOOK] = readmeHookDefinitions();
 
-/** The README's annotation form (the definition install-hook writes), run from the source tree. */
+/**
+ * The hook the definitions run: the sealed executable built here (build:exe), as install-hook
+ * installs it, or, when it cannot be built here, the CLI from the source tree under `bun`.
+ */
+const built = buildInstallable(join(scratch.dir, "exe"));
+if ("skip" in built)
+  console.warn(`[ocimount tests] podman hooks run the CLI from source: ${built.skip}`);
+const runAs = (def: HookDefinition, replace: Record<string, string> = {}) =>
+  "skip" in built ? fromSourceTree(def, replace) : withExecutable(def, built.front, replace);
+
+/** The README's annotation form (the definition install-hook writes). */
 function annotationHook(): HookDefinition {
   if (!README_ANNOTATION_HOOK) throw new Error("README: no hooks.d definition");
-  return fromSourceTree(README_ANNOTATION_HOOK);
+  return runAs(README_ANNOTATION_HOOK);
 }
 
 /** The README's `--mounts FILE` form, for containers with `org.ocimount.profile=data`. */
 function profileHook(mountsFile: string): HookDefinition {
   if (!README_PROFILE_HOOK) throw new Error("README: no second hooks.d definition");
-  return fromSourceTree(README_PROFILE_HOOK, { "/etc/ocimount/data.json": mountsFile });
+  return runAs(README_PROFILE_HOOK, { "/etc/ocimount/data.json": mountsFile });
 }
 
 /**
@@ -227,7 +244,7 @@ describe.each(["runc", "crun"] as const)(
 
 describe("the README's hooks.d definitions", () => {
   test("the first is what install-hook writes by default, and only createRuntime", () => {
-    const exe = join(scratch.dir, "exe");
+    const exe = join(scratch.dir, "single-file-exe");
     writeFileSync(exe, "x");
     const sha = createHash("sha256").update("x").digest("hex");
     const r = Bun.spawnSync(
@@ -238,7 +255,8 @@ describe("the README's hooks.d definitions", () => {
       },
     );
     expect(r.exitCode).toBe(0);
-    const json = r.stdout.toString().split("\n").slice(2).join("\n");
+    const out = r.stdout.toString();
+    const json = out.slice(out.indexOf("\n{") + 1);
     expect(JSON.parse(json)).toEqual(README_ANNOTATION_HOOK);
     expect(README_ANNOTATION_HOOK?.stages).toEqual(["createRuntime"]);
   });

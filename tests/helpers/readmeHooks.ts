@@ -46,3 +46,13 @@ export function fromSourceTree(
   const rest = def.hook.args.slice(1).map((a) => replace[a] ?? a);
   return { ...def, hook: { ...def.hook, path: process.execPath, args: ["bun", BIN, ...rest] } };
 }
+
+/** `def` with `hook.path` the sealed executable's front at `front` (args as written), and `replace` applied. */
+export function withExecutable(
+  def: HookDefinition,
+  front: string,
+  replace: Record<string, string> = {},
+): HookDefinition {
+  const args = def.hook.args.map((a) => replace[a] ?? a);
+  return { ...def, hook: { ...def.hook, path: front, args } };
+}

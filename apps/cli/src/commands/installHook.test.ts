@@ -44,15 +44,16 @@ describe("install-hook", () => {
     expect(run.stderr).toBe("");
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe(
-      `installed ${r.target} (sha256 ${r.sha})\nwrote ${hookFile(r.hooksDir)}\n`,
+      `installed ${r.target} (sha256 ${r.sha})\nwrote ${r.prefix}/SHA256SUMS\nwrote ${hookFile(r.hooksDir)}\n`,
     );
+    expect(readFileSync(join(r.prefix, "SHA256SUMS"), "utf8")).toBe(`${r.sha}  ocimount\n`);
     expect(readFileSync(r.target, "utf8")).toBe(readFileSync(r.exe, "utf8"));
     expect(statSync(r.target).mode & 0o777).toBe(0o755);
     expect(JSON.parse(readFileSync(hookFile(r.hooksDir), "utf8"))).toEqual(
       hookDefinition(r.target),
     );
     expect(readdirSync(r.hooksDir)).toEqual(["50-ocimount.json"]); // no temp file left
-    expect(readdirSync(r.prefix)).toEqual(["ocimount"]);
+    expect(readdirSync(r.prefix).sort()).toEqual(["SHA256SUMS", "ocimount"]);
   });
 
   test("the definition: createRuntime, explicit env and timeout, only our annotations", () => {
@@ -96,7 +97,7 @@ describe("install-hook", () => {
     const run = runCli(["install-hook", "--from", r.exe, ...r.where]);
     expect(run.exitCode).toBe(0);
     expect(readFileSync(r.target, "utf8")).toBe(readFileSync(r.exe, "utf8"));
-    expect(readdirSync(r.prefix)).toEqual(["ocimount"]);
+    expect(readdirSync(r.prefix).sort()).toEqual(["SHA256SUMS", "ocimount"]);
   });
 
   test("a failure half-way (hooks dir under a file) undoes the install and leaves no definition", () => {
@@ -162,8 +163,9 @@ describe("install-hook", () => {
     const r = release();
     const run = runCli(["install-hook", "--from", r.exe, ...r.where, "--dry-run"]);
     expect(run.exitCode).toBe(0);
-    const [first, second, ...json] = run.stdout.trimEnd().split("\n");
+    const [first, sums, second, ...json] = run.stdout.trimEnd().split("\n");
     expect(first).toBe(`would install ${r.target} (sha256 ${r.sha})`);
+    expect(sums).toBe(`would write ${r.prefix}/SHA256SUMS`);
     expect(second).toBe(`would write ${hookFile(r.hooksDir)}`);
     expect(JSON.parse(json.join("\n"))).toEqual(hookDefinition(r.target));
     expect(existsSync(join(r.dir, "usr"))).toBe(false);
@@ -173,12 +175,14 @@ describe("install-hook", () => {
     const r = release();
     expect(runCli(["install-hook", "--from", r.exe, ...r.where]).exitCode).toBe(0);
     const dry = runCli(["install-hook", "--uninstall", "--dry-run", ...r.where]);
-    expect(dry.stdout).toBe(`would remove ${hookFile(r.hooksDir)}\nwould remove ${r.target}\n`);
+    expect(dry.stdout).toBe(
+      `would remove ${hookFile(r.hooksDir)}\nwould remove ${r.target}\nwould remove ${r.prefix}/SHA256SUMS\n`,
+    );
     expect(existsSync(r.target)).toBe(true);
     const run = runCli(["install-hook", "--uninstall", ...r.where]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe(
-      `removed ${hookFile(r.hooksDir)}\nremoved ${r.target}\nremoved ${r.prefix}\n`,
+      `removed ${hookFile(r.hooksDir)}\nremoved ${r.target}\nremoved ${r.prefix}/SHA256SUMS\nremoved ${r.prefix}\n`,
     );
     expect(existsSync(r.prefix)).toBe(false);
     expect(readdirSync(r.hooksDir)).toEqual([]);
@@ -210,6 +214,44 @@ describe("install-hook", () => {
     expect(gone.exitCode).toBe(0);
     expect(existsSync(join(root, exe))).toBe(false);
     expect(readdirSync(join(root, hooks))).toEqual([]);
+  });
+
+  test("the sealed executable's two files: payload first, then the front, checked against SHA256SUMS", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ocimount-install-"));
+    made.push(dir);
+    const rel = join(dir, "linux-x64");
+    mkdirSync(rel);
+    const files = { ocimount: "front", "ocimount-bun": "payload" };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(rel, name), text);
+    const sha = (t: string) => createHash("sha256").update(t).digest("hex");
+    const sums = `${sha("front")}  ocimount\n${sha("payload")}  ocimount-bun\n`;
+    writeFileSync(join(rel, "SHA256SUMS"), sums);
+    const prefix = join(dir, "prefix");
+    const where = ["--prefix", prefix, "--hooks-dir", join(dir, "hooks.d")];
+    const run = runCli(["install-hook", "--from", join(rel, "ocimount"), ...where]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 2)).toEqual([
+      `installed ${prefix}/ocimount-bun (sha256 ${sha("payload")})`,
+      `installed ${prefix}/ocimount (sha256 ${sha("front")})`,
+    ]);
+    expect(readFileSync(join(prefix, "ocimount-bun"), "utf8")).toBe("payload");
+    expect(readFileSync(join(prefix, "SHA256SUMS"), "utf8")).toBe(
+      `${sha("payload")}  ocimount-bun\n${sha("front")}  ocimount\n`,
+    );
+    writeFileSync(join(rel, "ocimount-bun"), "tampered");
+    const bad = runCli(["install-hook", "--from", join(rel, "ocimount"), ...where]);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stderr).toStartWith(
+      `ocimount: install-hook: checksum mismatch (${rel}/ocimount-bun): EINTEGRITY`,
+    );
+    rmSync(join(rel, "SHA256SUMS"));
+    const none = runCli(["install-hook", "--from", join(rel, "ocimount"), ...where]);
+    expect(none.stderr).toStartWith(
+      "ocimount: install-hook: no checksums for the sealed executable",
+    );
+    const gone = runCli(["install-hook", "--uninstall", ...where]);
+    expect(gone.exitCode).toBe(0);
+    expect(existsSync(prefix)).toBe(false);
   });
 
   test("from bun (not the sealed executable) without --from: a usage error", () => {

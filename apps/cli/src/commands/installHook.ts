@@ -14,18 +14,12 @@ import {
   HOOK_FILE_NAME,
   hookDefinition,
 } from "./installHookDefinition.ts";
-import {
-  expectedSha256,
-  fsFailure,
-  makeDirs,
-  replaceFile,
-  sha256OfFile,
-  type Undo,
-} from "./installHookFiles.ts";
+import { fsFailure, makeDirs, replaceFile, sha256OfFile, type Undo } from "./installHookFiles.ts";
+import { PAYLOAD_NAME, SUMS_NAME, sourceFiles } from "./installHookSource.ts";
 
 /** Example invocations for `ocimount install-hook --help`. */
 export const examples = [
-  "sudo ./ocimount-linux-x64 install-hook            # checks ocimount-linux-x64.sha256 beside it",
+  "sudo ./linux-x64/ocimount install-hook   # the sealed executable, checked against SHA256SUMS",
   "sudo ocimount install-hook --from ./ocimount --sha256 0123...cdef --dry-run",
   "sudo ocimount install-hook --hooks-dir /etc/containers/oci/hooks.d",
   "sudo ocimount install-hook --uninstall",
@@ -49,16 +43,6 @@ interface Action {
   text?: string;
 }
 
-/**
- * The running executable when it is the sealed (compiled) one; under `bun` from source or from
- * the npm bundle there is no single file to install, so `--from` is needed.
- */
-function runningExecutable(): string | undefined {
-  return typeof Bun !== "undefined" && Bun.main.startsWith("/$bunfs/")
-    ? process.execPath
-    : undefined;
-}
-
 function timeoutOf(text: string | undefined): number {
   if (text === undefined) return DEFAULT_HOOK_TIMEOUT;
   const n = Number(text);
@@ -67,35 +51,27 @@ function timeoutOf(text: string | undefined): number {
   return n;
 }
 
-/** Installs the executable, then the hook definition; a failure undoes every step before it. */
+/** Installs the executable (payload, then front), then the hook definition; a failure undoes every step before it. */
 function install(args: InstallArgs, dryRun: boolean): Action[] {
-  const from = args.from === undefined ? runningExecutable() : resolve(args.from);
-  if (from === undefined) {
-    throw new UsageError(
-      "this ocimount runs on bun, not as the sealed executable: give --from FILE (the executable to install)",
-    );
-  }
-  const sha = expectedSha256(from, args.sha256);
-  const actual = sha256OfFile(from);
-  if (actual === undefined)
-    throw new CliError({ code: "ENOENT", what: "executable missing", where: from });
-  if (actual !== sha) {
-    throw new CliError({
-      code: "EINTEGRITY",
-      what: "checksum mismatch",
-      where: from,
-      text: `sha256 is ${actual}, expected ${sha}`,
-    });
-  }
+  const files = sourceFiles(args.from, args.sha256);
   const exePath = join(args.prefix, "ocimount");
-  const target = join(args.root, exePath);
   const prefixDir = join(args.root, args.prefix);
   const hooksDir = join(args.root, args.hooksDir);
   const jsonPath = join(hooksDir, HOOK_FILE_NAME);
   const text = formatHookDefinition(hookDefinition(exePath, { timeout: args.timeout }));
-  const same = sha256OfFile(target) === sha;
+  const steps = files.map((f) => {
+    const target = join(prefixDir, f.name);
+    return { ...f, target, same: sha256OfFile(target) === f.sha256 };
+  });
+  // the installed copy can check itself (and run install-hook again) like the release it came from
+  const sumsPath = join(prefixDir, SUMS_NAME);
+  const sums = files.map((f) => `${f.sha256}  ${f.name}\n`).join("");
+  const sameSums = existsSync(sumsPath) && readFileSync(sumsPath, "utf8") === sums;
   const actions: Action[] = [
-    { action: same ? "keep" : "install", path: target, sha256: sha },
+    ...steps.map(
+      (f): Action => ({ action: f.same ? "keep" : "install", path: f.target, sha256: f.sha256 }),
+    ),
+    ...(sameSums ? [] : [{ action: "write", path: sumsPath } as const]),
     { action: "write", path: jsonPath, text },
   ];
   if (dryRun) return actions;
@@ -103,11 +79,16 @@ function install(args: InstallArgs, dryRun: boolean): Action[] {
   const undo: Undo[] = [];
   const commits: (() => void)[] = [];
   try {
-    if (!same) {
-      undo.push(makeDirs(prefixDir));
-      const exe = replaceFile(target, readFileSync(from), 0o755, sha);
-      undo.push(exe.undo);
-      commits.push(exe.commit);
+    undo.push(makeDirs(prefixDir));
+    for (const f of steps.filter((x) => !x.same)) {
+      const done = replaceFile(f.target, readFileSync(f.from), 0o755, f.sha256);
+      undo.push(done.undo);
+      commits.push(done.commit);
+    }
+    if (!sameSums) {
+      const done = replaceFile(sumsPath, new TextEncoder().encode(sums), 0o644);
+      undo.push(done.undo);
+      commits.push(done.commit);
     }
     undo.push(makeDirs(hooksDir));
     const json = replaceFile(jsonPath, new TextEncoder().encode(text), 0o644);
@@ -126,10 +107,12 @@ function install(args: InstallArgs, dryRun: boolean): Action[] {
   return actions;
 }
 
-/** Removes the hook definition first (so no runtime picks up a hook whose binary is gone), then the executable. */
+/**
+ * Removes the hook definition first (so no runtime picks up a hook whose binary is gone), then
+ * the front, then its payload, then the prefix directory if that left it empty.
+ */
 function uninstall(args: InstallArgs, dryRun: boolean): Action[] {
   const exePath = join(args.prefix, "ocimount");
-  const target = join(args.root, exePath);
   const prefixDir = join(args.root, args.prefix);
   const jsonPath = join(args.root, args.hooksDir, HOOK_FILE_NAME);
   const actions: Action[] = [];
@@ -145,7 +128,10 @@ function uninstall(args: InstallArgs, dryRun: boolean): Action[] {
     }
     actions.push({ action: "remove", path: jsonPath });
   }
-  if (existsSync(target)) actions.push({ action: "remove", path: target });
+  for (const name of ["ocimount", PAYLOAD_NAME, SUMS_NAME]) {
+    const path = join(prefixDir, name);
+    if (existsSync(path)) actions.push({ action: "remove", path });
+  }
   if (dryRun) return actions;
   for (const a of actions) {
     try {
@@ -182,8 +168,8 @@ interface InstallArgs {
 
 /**
  * `ocimount install-hook [--from FILE] [--sha256 HEX] [--prefix DIR] [--hooks-dir DIR]
- * [--root DIR] [--timeout S] [--uninstall] [--dry-run] [--json]`: installs the sealed executable as
- * `<prefix>/ocimount` after checking its sha256, then writes `<hooks-dir>/50-ocimount.json`
+ * [--root DIR] [--timeout S] [--uninstall] [--dry-run] [--json]`: installs the sealed executable
+ * (`ocimount-bun`, then its front `ocimount`) into `<prefix>` after checking their sha256, then writes `<hooks-dir>/50-ocimount.json`
  * (temp file + rename), in that order because the hooks library refuses a hook whose binary
  * does not exist. A failure undoes what this run did; no hook definition is left behind.
  * `--uninstall` removes the definition first, then the executable. `--root DIR` writes under
