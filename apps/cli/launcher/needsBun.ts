@@ -11,6 +11,7 @@ export const NEEDS_BUN: ReadonlySet<string> = new Set([
   "teardown",
   "plan",
   "status",
+  "list",
   "hook",
   "version",
   "features",
