@@ -54,9 +54,10 @@ const ENTRIES: Record<JournalEntry["t"], Record<string, FieldType>> = {
 
 type Fields = readonly (readonly [name: string, type: FieldType])[];
 const IDENTITY_FIELDS: Fields = Object.entries(IDENTITY);
-const ENTRY_FIELDS = Object.fromEntries(
-  Object.entries(ENTRIES).map(([t, fields]) => [t, Object.entries(fields)]),
-) as Record<JournalEntry["t"], Fields>;
+const ENTRY_FIELDS = {} as Record<JournalEntry["t"], Fields>;
+for (const t of Object.keys(ENTRIES) as JournalEntry["t"][]) {
+  ENTRY_FIELDS[t] = Object.entries(ENTRIES[t]);
+}
 
 /**
  * Checks one parsed journal line; returns what is wrong (`mounted.mount.id: expected uint`) or
