@@ -1,6 +1,6 @@
 /**
  * `ocimount hook` under crun 1.8 (Debian), as a createRuntime and as a createContainer hook
- * (which crun 1.8 gives a state with pid 0: refused, see below): the busybox container reports its own /proc/self/mountinfo and tries writes that must fail
+ * (whose state crun 1.8 gives pid 0, see below): the busybox container reports its own /proc/self/mountinfo and tries writes that must fail
  * (helpers/containerReport.ts). A failing hook aborts the start; crun sends a hook's stderr to
  * /dev/null unless the container carries the annotation `run.oci.hooks.stderr=FILE`, and the
  * user finds ocimount's one line there. Root only; skipped visibly otherwise.
@@ -100,19 +100,29 @@ describe("crun with a createRuntime hook", () => {
 });
 
 describe("crun with a createContainer hook", () => {
-  // crun 1.8.1 runs createContainer hooks inside the container's pid namespace and writes
-  // `"pid": 0` into their state (runc writes the init's pid, 1 there). ocimount cannot tell
-  // which process that is and refuses before mounting anything; crun aborts the start.
-  crunTest("crun 1.8 sends pid 0: ocimount refuses in one line and the start is aborted", () => {
+  // crun 1.8.1 runs createContainer hooks from the container's init, inside its pid namespace,
+  // and writes `"pid": 0` into their state (runc writes the init's pid, 1 there): the init is
+  // the hook's parent, which is how ocimount finds it (containerProcDir).
+  crunTest("adds an ro bind, an rro rbind with its submount, a tmpfs and a mask", () => {
+    const { work, sources } = prepare("createContainer");
+    const r = crunRun(work, containerId(), sources.submount);
+    expect(r.stderr).toBe("");
+    expect(r.exitCode).toBe(0);
+    expect(reportFacts(parseReport(r.stdout))).toEqual(expectedFacts(sources));
+  });
+
+  crunTest("a failing hook aborts the start; run.oci.hooks.stderr holds ocimount's line", () => {
     const errFile = stderrFile();
-    const { work } = prepare("createContainer", { "run.oci.hooks.stderr": errFile });
+    const { work, mountsFile } = prepare("createContainer", { "run.oci.hooks.stderr": errFile });
+    const missing = failingMounts(work, mountsFile);
     const r = crunRun(work, containerId());
     expect(r.exitCode).not.toBe(0);
     expect(r.stdout).not.toContain("END");
     expect(r.stderr).toContain("error executing hook");
-    const line = readFileSync(errFile, "utf8");
-    expect(line).toStartWith("ocimount: hook: read state failed (stdin): ENOPID");
-    expect(line.trimEnd().split("\n")).toHaveLength(1);
+    const target = join(work.bundle, "rootfs", "data");
+    expect(readFileSync(errFile, "utf8")).toBe(
+      `ocimount: hook: open_tree failed (mounts[1] ${missing} -> ${target}): ENOENT (No such file or directory)\n`,
+    );
     expect(existsSync(join(work.bundle, "rootfs", "scratch"))).toBe(false);
   });
 });

@@ -23,6 +23,12 @@ const CASES = [
     dir: "/proc/4242",
   },
   {
+    name: "crun's createContainer: pid 0, /proc is the host's: our parent (the container's init)",
+    pid: 0,
+    view: view(2, 1, 5002, 4243),
+    dir: "/proc/4243",
+  },
+  {
     name: "createContainer without a pid namespace: /proc matches, used as is",
     pid: 4242,
     view: view(5001, 4242, 5001, 4242),
@@ -41,6 +47,15 @@ describe("containerProcDir", () => {
       containerProcDir(1, view(7, 3, 5001, 4242));
     } catch (e) {
       expect(e).toMatchObject({ code: "ENOTSUP", op: "find container" });
+    }
+  });
+
+  test("pid 0 with /proc of our own pid namespace: ENOPID (our parent is the runtime, not the container)", () => {
+    expect(() => containerProcDir(0, view(5000, 4000, 5000, 4000))).toThrow(HookError);
+    try {
+      containerProcDir(0, view(5000, 4000, 5000, 4000));
+    } catch (e) {
+      expect(e).toMatchObject({ code: "ENOPID", op: "find container" });
     }
   });
 

@@ -32,11 +32,25 @@ export function currentProcessView(): ProcessView {
  * runc runs us from the container's init, in the container's pid namespace, while /proc is still
  * the host's procfs (pivot_root has not happened): there `/proc/<pid>` would be another process
  * (pid 1 is the host's init). So when /proc is not of our pid namespace, the only pid we can
- * place is our parent's (runc sends its own pid, and we are its child); anything else is
- * `HookError` `ENOTSUP`. Does not check that the directory exists.
+ * place is our parent's (runc sends its own pid, and we are its child; crun 1.8 sends 0); anything
+ * else is `HookError` `ENOTSUP`, and pid 0 with /proc of our own pid namespace `ENOPID`. Does not
+ * check that the directory exists.
  */
 export function containerProcDir(pid: number, view: ProcessView = currentProcessView()): string {
-  if (view.procSelf === String(view.pid)) return `/proc/${pid}`;
+  const ownProc = view.procSelf === String(view.pid);
+  if (pid === 0) {
+    // crun 1.8 runs createContainer hooks from the container's init, inside its pid namespace,
+    // with "pid": 0 in their state: that init is our parent. Only there: elsewhere our parent
+    // is the runtime itself, in the host's namespaces.
+    if (!ownProc) return `/proc/${view.procParent()}`;
+    throw new HookError({
+      code: "ENOPID",
+      op: "find container",
+      path: "pid 0",
+      detail: "the state has no pid: run ocimount as a createRuntime or createContainer hook",
+    });
+  }
+  if (ownProc) return `/proc/${pid}`;
   if (pid === view.ppid) return `/proc/${view.procParent()}`;
   throw new HookError({
     code: "ENOTSUP",

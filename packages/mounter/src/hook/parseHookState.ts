@@ -16,7 +16,8 @@ export const MAX_STATE_BYTES = 1 << 20;
  * Parses and validates the OCI state document a runtime writes on a hook's stdin
  * (state-schema.json, with `@ocimount/oci-spec`). Throws `HookError`: `EJSON` (with line and
  * column), `EFBIG`, `EINVALID` (every schema issue; also a relative `bundle`), `ENOPID` (no
- * `pid`, or 0). Does not check that the process exists.
+ * `pid`). A pid of 0 (crun 1.8 writes it for createContainer hooks) is left to
+ * `containerProcDir`. Does not check that the process exists.
  */
 export function parseHookState(text: string, name = "stdin"): HookState {
   if (text.length > MAX_STATE_BYTES) {
@@ -40,7 +41,7 @@ export function parseHookState(text: string, name = "stdin"): HookState {
     });
   }
   const state = result.output;
-  if (!state.pid) {
+  if (state.pid === undefined) {
     throw new HookError({
       code: "ENOPID",
       op: "read state",
