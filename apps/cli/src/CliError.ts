@@ -1,7 +1,9 @@
+import { type ErrorCode, errnoNumber, OcimountError } from "@ocimount/mount-flags/errors";
+
 /** What the CLI itself knows about a failure it detected (not one thrown by a package). */
 export interface CliErrorFields {
   /** The errno-style code: `ENOENT`, `ENOTDIR`, `EINVALID`... */
-  code: string;
+  code: ErrorCode;
   /** What went wrong, as a short phrase: `rootfs missing`, `bind source missing`. */
   what: string;
   /** Where: the config entry and/or path, e.g. `mounts[3] /b/shared`. */
@@ -15,25 +17,23 @@ export interface CliErrorFields {
 }
 
 /**
- * A failure found by the CLI itself (a missing rootfs, an unreadable root directory). It carries
- * the same fields the CLI prints, so `errors.ts` formats it like the packages' typed errors.
+ * A failure found by the CLI itself (a missing rootfs, an unreadable root directory), with the
+ * fields of the shared error contract: `what` is its `summary`, `text` its `detail`, and a code
+ * that is an errno name gives `errno` (unless a `text` says more).
  */
-export class CliError extends Error {
+export class CliError extends OcimountError {
   override readonly name = "CliError";
-  readonly code: string;
-  readonly what: string;
-  readonly where: string | undefined;
-  readonly text: string | undefined;
-  readonly hint: string | undefined;
-  readonly issues: readonly { path: string; message: string }[] | undefined;
 
   constructor(fields: CliErrorFields, options?: ErrorOptions) {
-    super(`${fields.what}${fields.where ? ` (${fields.where})` : ""}: ${fields.code}`, options);
-    this.code = fields.code;
-    this.what = fields.what;
-    this.where = fields.where;
-    this.text = fields.text;
-    this.hint = fields.hint;
-    this.issues = fields.issues;
+    super({
+      code: fields.code,
+      summary: fields.what,
+      where: fields.where,
+      detail: fields.text,
+      errno: fields.text === undefined ? errnoNumber(fields.code) : undefined,
+      hint: fields.hint,
+      issues: fields.issues,
+      cause: options?.cause,
+    });
   }
 }

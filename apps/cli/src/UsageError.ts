@@ -1,9 +1,14 @@
+import { OcimountError } from "@ocimount/mount-flags/errors";
+
 /**
  * A mistake in how the command was called: an unknown command or option, a missing argument,
- * a bad option value. The CLI exits 2 for it and adds a hint pointing at `--help`.
+ * a bad option value. Code `EUSAGE`, the sentence in `detail`; the CLI exits 2 for it and adds
+ * a hint pointing at `--help`.
  */
-export class UsageError extends Error {
+export class UsageError extends OcimountError<"EUSAGE"> {
   override readonly name = "UsageError";
-  /** Always `EUSAGE`, so `--json` error objects have a stable code. */
-  readonly code = "EUSAGE";
+
+  constructor(message: string) {
+    super({ code: "EUSAGE", detail: message }, message);
+  }
 }

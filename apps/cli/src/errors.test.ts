@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { MountError, TeardownError } from "@ocimount/mounter";
 import { BundleError } from "@ocimount/oci-spec";
 import { CliError } from "./CliError.ts";
 import { describeError } from "./errors.ts";
@@ -8,22 +9,19 @@ import { UsageError } from "./UsageError.ts";
 const ROWS: { name: string; error: unknown; line: string; hint?: string; exitCode?: 1 | 2 }[] = [
   {
     name: "a mount error names the entry, source -> target, errno and its text",
-    error: Object.assign(new Error("x"), {
-      name: "MountError",
+    error: new MountError({
       code: "ESYSCALL",
       op: "mount",
       where: "mounts[3]",
       source: "/srv",
       target: "/b/rootfs/srv",
       errno: 2,
-      errnoName: "ENOENT",
     }),
-    line: "ocimount: setup: mount failed (mounts[3] /srv -> /b/rootfs/srv): ENOENT (No such file or directory)",
+    line: "ocimount: setup: mount failed (mounts[3] /srv -> /b/rootfs/srv): ENOENT (errno 2, No such file or directory)",
   },
   {
     name: "a verify error without errno shows its detail",
-    error: Object.assign(new Error("x"), {
-      name: "MountError",
+    error: new MountError({
       code: "EVERIFY",
       op: "verify",
       where: "mounts[1]",
@@ -48,9 +46,9 @@ const ROWS: { name: string; error: unknown; line: string; hint?: string; exitCod
           path: "/mounts/0/type",
           expected: "string",
           received: "7",
-          message: "/mounts/0/type: Invalid type",
+          message: "Invalid type",
         },
-        { path: "/root", expected: "object", received: "1", message: "/root: Invalid type" },
+        { path: "/root", expected: "object", received: "1", message: "Invalid type" },
       ],
     }),
     line: "ocimount: setup: invalid config (/b/config.json /mounts/0/type): EINVALID (Invalid type)",
@@ -58,21 +56,21 @@ const ROWS: { name: string; error: unknown; line: string; hint?: string; exitCod
   },
   {
     name: "an OS error behind EIO shows the real errno",
-    error: new BundleError("EIO", "/b/config.json", "EMFILE: too many", { errno: "EMFILE" }),
-    line: "ocimount: setup: cannot read (/b/config.json): EMFILE (Too many open files)",
+    error: new BundleError("EIO", "/b/config.json", "EMFILE: too many", { errno: 24 }),
+    line: "ocimount: setup: cannot read (/b/config.json): EMFILE (errno 24, Too many open files)",
   },
   {
     name: "the CLI's own errors",
     error: new CliError({ code: "ENOENT", what: "rootfs missing", where: "root.path /b/rootfs" }),
-    line: "ocimount: setup: rootfs missing (root.path /b/rootfs): ENOENT (No such file or directory)",
+    line: "ocimount: setup: rootfs missing (root.path /b/rootfs): ENOENT (errno 2, No such file or directory)",
   },
   {
     name: "an aggregate shows its first error and counts the rest",
-    error: new AggregateError([
+    error: new TeardownError("/b", [
       new CliError({ code: "EBUSY", what: "umount failed", where: "/b/rootfs/a" }),
       new CliError({ code: "EBUSY", what: "umount failed", where: "/b/rootfs/b" }),
     ]),
-    line: "ocimount: setup: umount failed (/b/rootfs/a): EBUSY (Device or resource busy)",
+    line: "ocimount: setup: umount failed (/b/rootfs/a): EBUSY (errno 16, Device or resource busy)",
     hint: "1 more failure (--json lists them all).",
   },
   {
@@ -82,7 +80,7 @@ const ROWS: { name: string; error: unknown; line: string; hint?: string; exitCod
       what: "bind source missing",
       where: "mounts[0] /a\nb\u001b[2J",
     }),
-    line: "ocimount: setup: bind source missing (mounts[0] /a\\nb\\x1b[2J): ENOENT (No such file or directory)",
+    line: "ocimount: setup: bind source missing (mounts[0] /a\\nb\\x1b[2J): ENOENT (errno 2, No such file or directory)",
   },
   {
     name: "an unknown error gets a generic line",
@@ -113,14 +111,15 @@ describe("describeError", () => {
 });
 
 test("a failed rollback adds a hint and goes into the JSON object", () => {
-  const error = Object.assign(new Error("x"), {
-    name: "MountError",
+  const error = new MountError({
     code: "ESYSCALL",
     op: "move_mount",
     where: "mounts[2]",
-    errnoName: "EPERM",
-    rollback: new AggregateError([new CliError({ code: "EBUSY", what: "umount failed" })]),
+    errno: 1,
   });
+  error.rollback = new TeardownError("/b", [
+    new CliError({ code: "EBUSY", what: "umount failed" }),
+  ]);
   const d = describeError(error, "setup");
   expect(d.hint).toBe("Rolling back failed too (1 step); 'ocimount teardown' retries it.");
   expect((d.json.error.rollback as { code: string }).code).toBe("EBUSY");

@@ -1,5 +1,6 @@
+import { isOcimountError, type OcimountError } from "@ocimount/mount-flags/errors";
 import { stripAnsi } from "./color.ts";
-import { type Fields, issuesOf, str, textOf, whatOf, whereOf } from "./errorParts.ts";
+import { textOf, whatOf, whereOf } from "./errorParts.ts";
 import { oneLine } from "./oneLine.ts";
 
 /** An error turned into what the CLI prints and how it exits. */
@@ -13,6 +14,14 @@ export interface DescribedError {
   /** The `--json` error object: `{ error: { code, message, where, ... } }`. */
   json: { error: Record<string, unknown> };
 }
+
+/** citty's own usage errors (unknown command, missing argument): not ours, known by their code. */
+const CITTY_USAGE_CODES: ReadonlySet<unknown> = new Set([
+  "EARG",
+  "E_UNKNOWN_COMMAND",
+  "E_NO_COMMAND",
+  "E_NO_VERSION",
+]);
 
 function usage(command: string, message: string): DescribedError {
   const text = oneLine(message);
@@ -35,30 +44,41 @@ function unexpected(error: unknown, command: string): DescribedError {
   };
 }
 
-function typed(e: Fields, rawCode: string, command: string): DescribedError {
-  // MountError keeps the errno name apart from its own code; BundleError's EIO keeps the errno.
-  const osErrno = rawCode === "EIO" && typeof e.errno === "string" ? e.errno : undefined;
-  const code = str(e.errnoName) ?? osErrno ?? rawCode;
-  const issues = issuesOf(e);
+/** The contract's fields, as `--json` shows them (errno always a positive number and its name). */
+function jsonOf(e: OcimountError): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const key of ["op", "errno", "errnoName", "path", "source", "target", "component", "detail"])
+    if (e[key as keyof OcimountError] !== undefined) json[key] = e[key as keyof OcimountError];
+  if (e.position) {
+    json.line = e.position.line;
+    if (e.position.column !== undefined) json.column = e.position.column;
+  }
+  return json;
+}
+
+function rollbackHint(rollback: OcimountError | undefined): string | undefined {
+  if (!rollback) return undefined;
+  const undone = rollback.errors.length;
+  return `Rolling back failed too (${undone || "some"} step${undone === 1 ? "" : "s"}); 'ocimount teardown' retries it.`;
+}
+
+function typed(e: OcimountError, command: string): DescribedError {
+  const code = e.errnoName ?? e.code;
+  const issues = e.issues.map((i) => ({ path: i.path || "/", message: i.message }));
   const first = issues[0];
-  const what = whatOf(e, rawCode);
+  const what = whatOf(e);
   const where = [whereOf(e), first?.path].filter(Boolean).join(" ") || undefined;
-  const text = textOf(e, code, first?.message);
+  const text = textOf(e, first?.message);
   const line = `ocimount: ${command}: ${oneLine(what)}${where ? ` (${oneLine(where)})` : ""}: ${code} (${oneLine(text)})`;
   const more = issues.length - 1;
-  const rollback = e.rollback as Fields | undefined;
-  const undone = Array.isArray(rollback?.errors) ? rollback.errors.length : 0;
+  const rollback = isOcimountError(e.rollback) ? e.rollback : undefined;
   const hint =
-    str(e.hint) ??
-    (rollback
-      ? `Rolling back failed too (${undone || "some"} step${undone === 1 ? "" : "s"}); 'ocimount teardown' retries it.`
-      : undefined) ??
+    e.hint ??
+    rollbackHint(rollback) ??
     (more > 0 ? `${more} more issue${more === 1 ? "" : "s"} (--json lists them all).` : undefined);
-  const json: Fields = { code, message: `${what}: ${text}`, where: where ?? null };
-  if (code !== rawCode) json.kind = rawCode;
-  const keys = ["op", "errno", "path", "source", "target", "component", "detail"];
-  if (str(e.name) === "BundleError") keys.push("line", "column");
-  for (const key of keys) if (e[key] !== undefined) json[key] = e[key];
+  const json: Record<string, unknown> = { code, message: `${what}: ${text}`, where: where ?? null };
+  if (code !== e.code) json.kind = e.code;
+  Object.assign(json, jsonOf(e));
   if (issues.length > 0) json.issues = issues;
   if (rollback) json.rollback = describeError(rollback, command).json.error;
   return { exitCode: 1, line, ...(hint ? { hint: oneLine(hint) } : {}), json: { error: json } };
@@ -66,32 +86,32 @@ function typed(e: Fields, rawCode: string, command: string): DescribedError {
 
 /**
  * Turns anything a command threw into the CLI's one error line, an optional hint and the
- * `--json` error object. Typed errors from the packages (with `code`, `op`, `errno`/`errnoName`,
- * `where`, `path`, `source`, `target`, `issues`, `line`/`column`, `detail`) are read by their
- * fields; an aggregate (teardown's) is shown by its first error with the rest counted in the
- * hint; anything else gets a generic line. Never includes a stack trace (the caller adds one
- * under `OCIMOUNT_DEBUG=1`).
+ * `--json` error object. ocimount errors (every package's, see `@ocimount/mount-flags/errors`)
+ * are read by their contract fields only: never by class name, never by parsing a message. One
+ * that stands for several (`errors`: a teardown's) is shown by its first with the rest counted
+ * in the hint. citty's usage errors exit 2; anything else gets a generic line. Never includes
+ * a stack trace (the caller adds one under `OCIMOUNT_DEBUG=1`).
  */
 export function describeError(error: unknown, command: string): DescribedError {
-  const e = (typeof error === "object" && error !== null ? error : {}) as Fields;
-  const name = str(e.name);
-  if (name === "UsageError" || name === "CLIError") {
-    const message = str(e.message) ?? "usage error";
-    // citty colours its own messages whatever the terminal; ours are plain.
-    return usage(command, name === "CLIError" ? stripAnsi(message) : message);
+  if (!isOcimountError(error)) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof Error && CITTY_USAGE_CODES.has(code)) {
+      // citty colours its own messages whatever the terminal; ours are plain.
+      return usage(command, stripAnsi(error.message));
+    }
+    return unexpected(error, command);
   }
-  if (Array.isArray(e.errors) && e.errors.length > 0) {
-    const d = describeError(e.errors[0], command);
-    const more = e.errors.length - 1;
-    if (more === 0) return d;
-    const all = e.errors.map((x: unknown) => describeError(x, command).json.error);
+  if (error.code === "EUSAGE") return usage(command, error.detail ?? error.message);
+  const [firstError, ...rest] = error.errors;
+  if (firstError !== undefined && !error.rollback) {
+    const d = describeError(firstError, command);
+    if (rest.length === 0) return d;
+    const all = error.errors.map((x) => describeError(x, command).json.error);
     return {
       ...d,
-      hint: `${more} more failure${more === 1 ? "" : "s"} (--json lists them all).`,
+      hint: `${rest.length} more failure${rest.length === 1 ? "" : "s"} (--json lists them all).`,
       json: { error: { ...d.json.error, errors: all } },
     };
   }
-  const rawCode = str(e.code);
-  if (!rawCode || !/^E[A-Z0-9_]+$/.test(rawCode)) return unexpected(error, command);
-  return typed(e, rawCode, command);
+  return typed(error, command);
 }

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { basename, dirname, isAbsolute, resolve } from "node:path";
+import type { ErrorCode } from "@ocimount/mount-flags/errors";
 import { checkForSetup, readBundleConfig, type Spec } from "@ocimount/oci-spec";
 import { CliError } from "./CliError.ts";
 
@@ -18,11 +19,11 @@ export interface CheckedBundle {
  * stat(2) that returns the errno name instead of throwing. Synchronous on purpose: a bundle can
  * name thousands of bind sources, and one awaited promise per stat cost ~50 us each (bench/mounts).
  */
-function statCode(path: string): { dir: boolean } | string {
+function statCode(path: string): { dir: boolean } | ErrorCode {
   try {
     return { dir: statSync(path).isDirectory() };
   } catch (error) {
-    return (error as { code?: string }).code ?? "EIO";
+    return ((error as { code?: string }).code ?? "EIO") as ErrorCode;
   }
 }
 

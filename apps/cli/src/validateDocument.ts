@@ -9,7 +9,6 @@ import {
   validateFeatures,
   validateState,
 } from "@ocimount/oci-spec";
-import { issueText } from "./errorParts.ts";
 
 /** The document kinds `validate --kind` accepts. */
 export type DocumentKind = "config" | "state" | "features";
@@ -60,14 +59,11 @@ export async function validateDocument(
   const result = VALIDATORS[kind](value);
   const issues = result.success
     ? []
-    : result.issues.map((i) => ({ path: i.path || "/", message: issueText(i.path, i.message) }));
+    : result.issues.map((i) => ({ path: i.path || "/", message: i.message }));
   const warnings =
     result.success && kind === "config"
       ? lintConfig(result.output as Spec, file ? { bundleDir: dirname(resolve(file)) } : {}).map(
-          (w) => ({
-            path: w.path,
-            message: issueText(w.path, w.message),
-          }),
+          (w) => ({ path: w.path, message: w.message }),
         )
       : [];
   return { path: unsafePath, valid: result.success, issues, warnings };

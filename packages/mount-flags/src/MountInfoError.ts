@@ -1,3 +1,5 @@
+import { OcimountError } from "./error/OcimountError.ts";
+
 /** Why a mountinfo line could not be parsed. */
 export type MountInfoErrorCode =
   /** Fewer fields than proc(5) requires. */
@@ -9,28 +11,31 @@ export type MountInfoErrorCode =
 
 /**
  * A malformed `/proc/<pid>/mountinfo` line. `code` says what is wrong, `field` names the field,
- * `line` is the raw text and `lineNumber` (1-based) is set when parsing a whole file. The message
- * is built from those fields.
+ * `input` is the raw line, and `position.line` (1-based) is set when parsing a whole file. The
+ * message is built from those fields (the shared error contract).
  */
-export class MountInfoError extends Error {
+export class MountInfoError extends OcimountError<MountInfoErrorCode> {
   override readonly name = "MountInfoError";
-  readonly code: MountInfoErrorCode;
+  /** The field at fault: `line`, `-`, `mount ID`, `parent ID`, `major:minor`. */
   readonly field: string;
-  readonly line: string;
-  readonly lineNumber: number | undefined;
+  /** The raw line. */
+  readonly input: string;
 
   constructor(
     code: MountInfoErrorCode,
     field: string,
-    line: string,
+    input: string,
     lineNumber?: number,
     options?: ErrorOptions,
   ) {
-    const where = lineNumber === undefined ? "" : ` line ${lineNumber}`;
-    super(`mountinfo${where}: ${code} (${field}): ${JSON.stringify(line)}`, options);
-    this.code = code;
+    super({
+      code,
+      path: "mountinfo",
+      position: lineNumber === undefined ? undefined : { line: lineNumber },
+      detail: `${field}: ${JSON.stringify(input)}`,
+      cause: options?.cause,
+    });
     this.field = field;
-    this.line = line;
-    this.lineNumber = lineNumber;
+    this.input = input;
   }
 }

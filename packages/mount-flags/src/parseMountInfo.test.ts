@@ -36,8 +36,8 @@ describe("parseMountInfo", () => {
     try {
       parseMountInfo(text);
     } catch (error) {
-      expect(error).toMatchObject({ code: "ESEPARATOR", lineNumber: 5 });
-      expect((error as Error).message).toContain("line 5");
+      expect(error).toMatchObject({ code: "ESEPARATOR", position: { line: 5 } });
+      expect((error as Error).message).toContain("mountinfo:5: ");
     }
   });
 

@@ -6,7 +6,7 @@ import { parseMountInfoLine } from "./parseMountInfoLine.ts";
  * kernel lists parents before children). Empty lines, such as the one after the final newline, are
  * skipped; a path with a newline in it is written `\012` by the kernel, so splitting is safe.
  *
- * @throws MountInfoError for the first malformed line, with its 1-based `lineNumber`.
+ * @throws MountInfoError for the first malformed line, with its 1-based line in `position.line`.
  */
 export function parseMountInfo(text: string): MountInfoEntry[] {
   const entries: MountInfoEntry[] = [];

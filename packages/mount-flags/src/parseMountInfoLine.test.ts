@@ -199,8 +199,8 @@ describe("malformed lines throw MountInfoError", () => {
       name: "MountInfoError",
       code,
       field,
-      line,
-      lineNumber: undefined,
+      input: line,
+      position: undefined,
     });
     expect((error as Error).message).toContain(code);
   });

@@ -1,4 +1,4 @@
-import { errnoName } from "./errnoName.ts";
+import { formatErrorMessage, OcimountError } from "@ocimount/mount-flags/errors";
 
 /** Why a setup step failed: a closed set, so callers can switch on it. */
 export type MountErrorCode =
@@ -33,70 +33,48 @@ export interface MountErrorFields {
   /** The operation: `open_tree`, `move_mount`, `verify`, `setup`... */
   op: string;
   /** The config entry: `mounts[3]`, `linux.maskedPaths[0]`, `root.readonly`. */
-  where?: string;
-  source?: string;
-  target?: string;
-  flags?: number;
-  errno?: number;
+  where?: string | undefined;
+  source?: string | undefined;
+  target?: string | undefined;
+  path?: string | undefined;
+  flags?: number | undefined;
+  errno?: number | undefined;
   /** Extra words for the message (what differed, for EVERIFY). */
-  detail?: string;
+  detail?: string | undefined;
   cause?: unknown;
 }
 
 /**
- * A failed setup (or one of its steps). The message is built from the fields:
- * `mounts[3]: open_tree /src -> /dst: ENOENT` or `mounts[1]: verify /dst: expected ro, got rw`.
+ * A failed setup (or one of its steps), with the fields of the shared error contract
+ * (`@ocimount/mount-flags/errors`) plus `flags`. The message is built from the fields:
+ * `mounts[3]: open_tree /src -> /dst: ENOENT (errno 2, No such file or directory)` or
+ * `mounts[1]: verify /dst: EVERIFY: expected ro, got rw`. `rollback` is set by `setup` when
+ * undoing after this error failed too (the mounts may still be there).
  */
-export class MountError extends Error {
+export class MountError extends OcimountError<MountErrorCode> {
   override readonly name = "MountError";
-  readonly code: MountErrorCode;
-  readonly op: string;
-  readonly where: string | undefined;
-  readonly source: string | undefined;
-  readonly target: string | undefined;
+  declare readonly op: string;
   readonly flags: number | undefined;
-  readonly errno: number | undefined;
-  /** The errno's name (`ENOENT`), when there is an errno. */
-  readonly errnoName: string | undefined;
-  readonly detail: string | undefined;
-  /** Set by `setup` when rolling back after this error failed too: the mounts may still be there. */
-  rollback: TeardownError | undefined;
 
   constructor(fields: MountErrorFields) {
-    super(formatMessage(fields), { cause: fields.cause });
-    this.code = fields.code;
-    this.op = fields.op;
-    this.where = fields.where;
-    this.source = fields.source;
-    this.target = fields.target;
-    this.flags = fields.flags;
-    this.errno = fields.errno;
-    this.errnoName = fields.errno === undefined ? undefined : errnoName(fields.errno);
-    this.detail = fields.detail;
+    const { flags, ...contract } = fields;
+    const shown = flags ? `${fields.op} (flags 0x${flags.toString(16)})` : fields.op;
+    super(contract, formatErrorMessage({ ...contract, op: shown }));
+    this.flags = flags;
   }
 }
 
-function formatMessage(f: MountErrorFields): string {
-  const paths =
-    f.source && f.target
-      ? ` ${f.source} -> ${f.target}`
-      : f.target || f.source
-        ? ` ${f.target ?? f.source}`
-        : "";
-  const why = f.errno !== undefined ? errnoName(f.errno) : f.code;
-  const flags = f.flags ? ` (flags 0x${f.flags.toString(16)})` : "";
-  const detail = f.detail ? `: ${f.detail}` : "";
-  return `${f.where ? `${f.where}: ` : ""}${f.op}${paths}${flags}: ${why}${detail}`;
-}
-
-/** Every failure of a teardown (or rollback), which tries every step before it throws. */
-export class TeardownError extends AggregateError {
+/**
+ * Every failure of a teardown (or rollback), which tries every step before it throws: code
+ * `ETEARDOWN`, `path` the bundle, `errors` each failure (first one first).
+ */
+export class TeardownError extends OcimountError<"ETEARDOWN"> {
   override readonly name = "TeardownError";
   readonly bundleDir: string;
 
   constructor(bundleDir: string, errors: readonly Error[]) {
     super(
-      errors,
+      { code: "ETEARDOWN", op: "teardown", path: bundleDir, errors },
       `teardown of ${bundleDir}: ${errors.length} step(s) failed: ${errors.map((e) => e.message).join("; ")}`,
     );
     this.bundleDir = bundleDir;

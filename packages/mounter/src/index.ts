@@ -1,13 +1,13 @@
 // First, on purpose: outside Bun this throws one clear message before anything else runs.
 import "./requireBun.ts";
 
+export { errnoName, errnoText } from "@ocimount/mount-flags/errors";
 export type { AppliedMount } from "./apply/ApplyContext.ts";
 export type { Expectation } from "./apply/Expectation.ts";
 export type { CgroupHierarchy, CgroupLayout } from "./cgroup/CgroupLayout.ts";
 export { parseCgroupLayout } from "./cgroup/parseCgroupLayout.ts";
 export { readCgroupLayout } from "./cgroup/readCgroupLayout.ts";
 export type { IdMapping, MountConfig, SpecMount } from "./configTypes.ts";
-export { errnoName } from "./errnoName.ts";
 export { MountError, type MountErrorCode, type MountErrorFields, TeardownError } from "./errors.ts";
 export { HookError, type HookErrorCode, type HookErrorFields } from "./hook/HookError.ts";
 export type { HookMounts } from "./hook/parseHookMounts.ts";
@@ -45,7 +45,6 @@ export type {
 export { type KernelFeature, probeKernelFeatures } from "./probeKernelFeatures.ts";
 export { type SetupOptions, type SetupResult, setup } from "./setup.ts";
 export { type StatusReport, type StatusState, type StepStatus, status } from "./status.ts";
-export { errnoText } from "./sys/errnoText.ts";
 export type { FakeCall, FakeSyscalls, FakeSyscallsOptions } from "./sys/fake.ts";
 export { createFakeSyscalls } from "./sys/fake.ts";
 export { createSyscalls } from "./sys/ffi.ts";

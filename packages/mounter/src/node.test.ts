@@ -25,31 +25,42 @@ function run(argv: string[], env: Record<string, string> = {}) {
   return { code: r.exitCode, out: r.stdout.toString(), err: r.stderr.toString() };
 }
 
-function writePackage(name: string, main: string): string {
+function writePackage(name: string, exports: Record<string, string>): string {
   const dir = join(root, "node_modules", name);
   mkdirSync(dir, { recursive: true });
-  const manifest = { name, type: "module", exports: { ".": main } };
-  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, type: "module", exports }));
   return dir;
 }
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "mounter-node-"));
-  dist = join(writePackage("@ocimount/mounter", "./dist/index.js"), "dist");
+  dist = join(writePackage("@ocimount/mounter", { ".": "./dist/index.js" }), "dist");
   const tsc = Bun.spawnSync(["bunx", "tsc", "-p", "tsconfig.build.json", "--outDir", dist], {
     cwd: PACKAGE,
     stdout: "pipe",
     stderr: "pipe",
   });
   if (tsc.exitCode !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-  for (const dep of ["mount-flags", "oci-spec", "symlink-resolver"]) {
-    const entry = join(dirname(Bun.resolveSync(`@ocimount/${dep}`, PACKAGE)), "index.ts");
-    const out = join(writePackage(`@ocimount/${dep}`, "./index.js"), "index.js");
-    const b = Bun.spawnSync(["bun", "build", entry, "--target=node", "--outfile", out], {
-      stdout: "pipe",
-      stderr: "pipe",
-    });
-    if (b.exitCode !== 0) throw new Error(`bun build ${dep} failed:\n${b.stderr}`);
+  // Each entry point (mount-flags has a second, ./errors) bundled on its own, as published.
+  const entries: [dep: string, subpaths: string[]][] = [
+    ["mount-flags", [".", "./errors"]],
+    ["oci-spec", ["."]],
+    ["symlink-resolver", ["."]],
+  ];
+  for (const [dep, subpaths] of entries) {
+    const src = dirname(Bun.resolveSync(`@ocimount/${dep}`, PACKAGE));
+    const file = (subpath: string) => (subpath === "." ? "index" : subpath.slice(2));
+    const exports = Object.fromEntries(subpaths.map((p) => [p, `./${file(p)}.js`]));
+    const dir = writePackage(`@ocimount/${dep}`, exports);
+    for (const subpath of subpaths) {
+      const entry = join(src, `${file(subpath)}.ts`);
+      const out = join(dir, `${file(subpath)}.js`);
+      const b = Bun.spawnSync(["bun", "build", entry, "--target=node", "--outfile", out], {
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      if (b.exitCode !== 0) throw new Error(`bun build ${dep} failed:\n${b.stderr}`);
+    }
   }
 }, 120_000);
 

@@ -20,6 +20,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { installBuilt } from "@ocimount/test-utils";
 
 const PACKAGE = resolve(import.meta.dir, "..");
 let root = "";
@@ -44,6 +45,10 @@ beforeAll(() => {
   const { publishConfig: _p, scripts: _s, devDependencies: _d, ...rest } = manifest;
   writeFileSync(join(installed, "package.json"), JSON.stringify({ ...rest, ...published }));
   for (const file of ["README.md", "LICENSE"]) cpSync(join(PACKAGE, file), join(installed, file));
+  installBuilt(
+    realpathSync(join(PACKAGE, "node_modules/@ocimount/mount-flags")),
+    join(root, "node_modules"),
+  );
   symlinkSync(
     realpathSync(join(PACKAGE, "node_modules/valibot")),
     join(root, "node_modules/valibot"),

@@ -1,7 +1,9 @@
+import { errnoNumber, formatErrorMessage, OcimountError } from "@ocimount/mount-flags/errors";
+
 /**
  * The closed set of failure codes of the string resolver. Each is the errno name the failing
  * call gave (or the kernel would give), except `EIO`, which stands for any other errno; the exact
- * name is then in {@link ResolveError.errno}.
+ * one is then in {@link ResolveError.errno} and `errnoName`.
  */
 export type ResolveErrorCode =
   | "ELOOP"
@@ -22,53 +24,39 @@ export interface ResolveErrorFields {
   path: string;
   /** The host path of the component that failed (the root itself for a bad root). */
   component: string;
-  /** The errno name behind the failure (`"ELOOP"`, `"EACCES"`, `"EPERM"`, ...). */
-  errno: string;
+  /** The errno behind the failure: its number, or its name (`"EPERM"`) as Node reports it. */
+  errno: number | string;
   /** The underlying Node error, when there was one. */
   cause?: unknown;
 }
 
 /**
- * Thrown by `resolveInRoot` and `resolveInRootSync`. The message is built from the fields, e.g.
- * `ELOOP: too many levels of symbolic links resolving "a/b" in "/x/rootfs" (at /x/rootfs/a/l)`.
+ * Thrown by `resolveInRoot` and `resolveInRootSync`, with the fields of the shared error
+ * contract (`@ocimount/mount-flags/errors`): `code`, `errno` (a number) and `errnoName`,
+ * `summary` (`cannot resolve`), `path` (the unsafe path), `component`, plus `root`. The message
+ * is built from them: `cannot resolve "a/b" in "/x/rootfs" at /x/rootfs/a/l: ELOOP (errno 40, Too many levels of symbolic links)`.
  */
-export class ResolveError extends Error {
+export class ResolveError extends OcimountError<ResolveErrorCode> {
   override readonly name = "ResolveError";
-  readonly code: ResolveErrorCode;
+  /** The root the path was resolved in, as given by the caller. */
   readonly root: string;
-  readonly path: string;
-  readonly component: string;
-  readonly errno: string;
+  declare readonly path: string;
+  declare readonly component: string;
+  declare readonly errno: number;
 
   constructor(fields: ResolveErrorFields) {
-    super(
-      `${fields.errno}: ${describe(fields.errno)} resolving ${JSON.stringify(fields.path)} in ` +
-        `${JSON.stringify(fields.root)} (at ${fields.component})`,
-      fields.cause === undefined ? undefined : { cause: fields.cause },
-    );
-    this.code = fields.code;
+    const errno =
+      typeof fields.errno === "number" ? fields.errno : (errnoNumber(fields.errno) ?? 5);
+    const contract = {
+      code: fields.code,
+      summary: "cannot resolve",
+      path: fields.path,
+      component: fields.component,
+      errno,
+      cause: fields.cause,
+    };
+    const quoted = `${JSON.stringify(fields.path)} in ${JSON.stringify(fields.root)}`;
+    super(contract, formatErrorMessage({ ...contract, path: quoted }));
     this.root = fields.root;
-    this.path = fields.path;
-    this.component = fields.component;
-    this.errno = fields.errno;
-  }
-}
-
-function describe(errno: string): string {
-  switch (errno) {
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    case "ENOENT":
-      return "no such file or directory";
-    case "ENOTDIR":
-      return "not a directory";
-    case "EACCES":
-      return "permission denied";
-    case "EINVAL":
-      return "invalid argument";
-    case "ENAMETOOLONG":
-      return "file name too long";
-    default:
-      return "lookup failed";
   }
 }

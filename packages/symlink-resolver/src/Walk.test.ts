@@ -61,7 +61,8 @@ describe("Walk", () => {
     expect(error).toBeInstanceOf(ResolveError);
     expect(error).toMatchObject({
       code: "ENOENT",
-      errno: "ENOENT",
+      errno: 2,
+      errnoName: "ENOENT",
       component: "/r/a/empty",
       path: "a/empty/x",
       root: "/r",

@@ -1,7 +1,8 @@
 import { expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { installBuilt } from "@ocimount/test-utils";
 import { makeTree } from "./testdata/tree.fixture.ts";
 
 // The published package ships dist/ (publishConfig.exports); it must build and import in plain
@@ -23,6 +24,11 @@ test.skipIf(!hasNode)(
     expect(build.stdout.toString() + build.stderr.toString()).toBe("");
     expect(build.exitCode).toBe(0);
 
+    // The dependency, installed beside the build as npm would (node resolves it by name).
+    installBuilt(
+      realpathSync(join(packageDir, "node_modules/@ocimount/mount-flags")),
+      join(out, "node_modules"),
+    );
     const files = readdirSync(dist, { recursive: true }).map(String);
     expect(files).toContain("index.js");
     expect(files).toContain("index.d.ts");

@@ -1,3 +1,4 @@
+import { errnoNumber } from "@ocimount/mount-flags/errors";
 import { ResolveError, type ResolveErrorCode } from "./ResolveError.ts";
 
 const KNOWN_CODES: ReadonlySet<string> = new Set([
@@ -11,7 +12,8 @@ const KNOWN_CODES: ReadonlySet<string> = new Set([
 
 /**
  * Wraps an error thrown by a `node:fs` call on `component` into a {@link ResolveError}. The code
- * is the errno name when it is one of the known codes, else `EIO` (the name stays in `errno`).
+ * is the errno name when it is one of the known codes, else `EIO` (the errno stays in `errno`
+ * and `errnoName`).
  */
 export function toResolveError(
   error: unknown,
@@ -20,15 +22,19 @@ export function toResolveError(
   component: string,
 ): ResolveError {
   if (error instanceof ResolveError) return error;
-  const errno = errnoName(error);
-  const code = (KNOWN_CODES.has(errno) ? errno : "EIO") as ResolveErrorCode;
+  const name = nodeCode(error);
+  const code = (KNOWN_CODES.has(name) ? name : "EIO") as ResolveErrorCode;
+  const errno = errnoNumber(name) ?? nodeErrno(error) ?? name;
   return new ResolveError({ code, root, path, component, errno, cause: error });
 }
 
-function errnoName(error: unknown): string {
-  if (typeof error === "object" && error !== null && "code" in error) {
-    const code = (error as { code: unknown }).code;
-    if (typeof code === "string" && code !== "") return code;
-  }
-  return "EIO";
+function nodeCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code !== "" ? code : "EIO";
+}
+
+/** Node's `errno` is libuv's negated value (`-13`); the contract keeps it positive. */
+function nodeErrno(error: unknown): number | undefined {
+  const errno = (error as { errno?: unknown } | null)?.errno;
+  return typeof errno === "number" && errno !== 0 ? Math.abs(errno) : undefined;
 }

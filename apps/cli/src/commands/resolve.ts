@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import type { ErrorCode } from "@ocimount/mount-flags/errors";
 import { resolveInRoot } from "@ocimount/symlink-resolver";
 import { defineCommand } from "citty";
 import { CliError } from "../CliError.ts";
@@ -17,7 +18,7 @@ export const examples = [
 
 /** Fails unless `root` is a directory we can look into. */
 async function checkRoot(root: string): Promise<void> {
-  const info = await stat(root).catch((error: { code?: string }) => {
+  const info = await stat(root).catch((error: { code?: ErrorCode }) => {
     throw new CliError({ code: error.code ?? "EIO", what: "cannot use root", where: root });
   });
   if (!info.isDirectory()) {

@@ -1,8 +1,9 @@
+import { OcimountError } from "@ocimount/mount-flags/errors";
 import type { SpecIssue } from "@ocimount/oci-spec";
 
 /** Why the hook refused to run: a closed set, so callers can switch on it. */
 export type HookErrorCode =
-  /** The state on stdin, the mounts file or the annotation is not JSON (see `line`/`column`). */
+  /** The state on stdin, the mounts file or the annotation is not JSON (see `position`). */
   | "EJSON"
   /** Valid JSON, but not a valid state or mounts document (see `issues`). */
   | "EINVALID"
@@ -23,8 +24,8 @@ export interface HookErrorFields {
   /** Which input: `stdin`, a mounts file's path, `annotation org.ocimount.mounts`, `/proc/42`. */
   path: string;
   /** JSON position of a syntax error. */
-  line?: number;
-  column?: number;
+  line?: number | undefined;
+  column?: number | undefined;
   /** Every schema issue (JSON pointers into the document named by `path`). */
   issues?: readonly SpecIssue[];
   detail: string;
@@ -32,33 +33,24 @@ export interface HookErrorFields {
 }
 
 /**
- * Bad hook input, found before anything is mounted. The message is built from the fields:
+ * Bad hook input, found before anything is mounted, with the fields of the shared error
+ * contract (`position` for a JSON syntax error). The message is built from the fields:
  * `read state stdin:1:1: EJSON: Unexpected character`.
  */
-export class HookError extends Error {
+export class HookError extends OcimountError<HookErrorCode> {
   override readonly name = "HookError";
-  readonly code: HookErrorCode;
-  readonly op: string;
-  readonly path: string;
+  declare readonly op: string;
+  declare readonly path: string;
+  declare readonly detail: string;
+  declare readonly issues: readonly SpecIssue[];
+  /** The same as `position.line` and `position.column`. */
   readonly line: number | undefined;
   readonly column: number | undefined;
-  readonly issues: readonly SpecIssue[];
-  readonly detail: string;
-  /** The same sentence as `detail`: the CLI prints `text` after the code, before any errno text. */
-  readonly text: string;
 
   constructor(fields: HookErrorFields) {
-    const at = fields.line === undefined ? "" : `:${fields.line}:${fields.column ?? 0}`;
-    super(`${fields.op} ${fields.path}${at}: ${fields.code}: ${fields.detail}`, {
-      cause: fields.cause,
-    });
-    this.code = fields.code;
-    this.op = fields.op;
-    this.path = fields.path;
-    this.line = fields.line;
-    this.column = fields.column;
-    this.issues = fields.issues ?? [];
-    this.detail = fields.detail;
-    this.text = fields.detail;
+    const { line, column, ...rest } = fields;
+    super({ ...rest, position: line === undefined ? undefined : { line, column } });
+    this.line = line;
+    this.column = column;
   }
 }

@@ -81,6 +81,6 @@ describe("parseHookMounts refuses", () => {
     const e = error as HookError;
     expect(e).toMatchObject({ code: "EINVALID", op: "read mounts", path: "m.json" });
     for (const p of paths) expect(e.issues.map((i) => i.path)).toContain(p);
-    for (const i of e.issues) expect(i.message).toStartWith(`${i.path || "/"}: `);
+    for (const i of e.issues) expect(i.message).not.toStartWith("/");
   });
 });

@@ -63,14 +63,11 @@ export function parseHookMounts(value: unknown, name: string): HookMounts {
 function relocate(i: SpecIssue, isArray: boolean): SpecIssue {
   let path = i.path.replace(/^\/linux\//, "/");
   if (isArray) path = path.replace(/^\/mounts/, "");
-  const message = i.message.startsWith(`${i.path}: `)
-    ? `${path || "/"}: ${i.message.slice(i.path.length + 2)}`
-    : i.message;
-  return { ...i, path, message };
+  return { ...i, path };
 }
 
 function issue(path: string, expected: string, received: string, text: string): SpecIssue {
-  return { path, expected, received, message: `${path || "/"}: ${text}` };
+  return { path, expected, received, message: text };
 }
 
 function invalid(name: string, issues: SpecIssue[]): never {

@@ -55,7 +55,7 @@ export function parseHookState(text: string, name = "stdin"): HookState {
       code: "EINVALID",
       op: "read state",
       path: name,
-      issues: [{ ...issue, message: "/bundle: the bundle path must be absolute" }],
+      issues: [{ ...issue, message: "the bundle path must be absolute" }],
       detail: "the bundle path must be absolute",
     });
   }
@@ -70,9 +70,7 @@ export function parseJson(text: string, name: string, op: string): unknown {
     if (!(err instanceof BundleError)) throw err;
     const code = err.code === "EDEPTH" ? "EINVALID" : "EJSON";
     const at = err.line === undefined ? "" : ` at line ${err.line}, column ${err.column}`;
-    const where = err.line === undefined ? err.path : `${err.path}:${err.line}:${err.column}`;
-    const prefix = `${err.code}: ${where}: `;
-    const detail = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+    const detail = err.detail ?? err.code;
     return fail(
       code,
       op,

@@ -1,5 +1,9 @@
-import { errnoName } from "../errnoName.ts";
-import { errnoText } from "../sys/errnoText.ts";
+import {
+  type ErrnoName,
+  errnoName,
+  formatErrorMessage,
+  OcimountError,
+} from "@ocimount/mount-flags/errors";
 
 /** The in-root operation that failed. */
 export type InRootOp = "openInRoot" | "mkdirAllInRoot" | "createFileInRoot";
@@ -20,33 +24,29 @@ export interface InRootErrorFields {
 }
 
 /**
- * Thrown by the in-root opener. `code` is the errno name (`ENOENT`, `ENOTDIR`, `ELOOP`,
- * `EEXIST`, `EISDIR`, `EINVAL`...), `path` the unsafe path, `component` the in-root path where
- * resolution stopped. The message reads
- * `mkdirAllInRoot "a/f/x": ENOTDIR (Not a directory) at /a/f`.
+ * Thrown by the in-root opener, with the fields of the shared error contract: `code` is the
+ * errno name (`ENOENT`, `ENOTDIR`, `ELOOP`, `EEXIST`, `EISDIR`, `EINVAL`...; the same as
+ * `errnoName`), `path` the unsafe path, `component` the in-root path where resolution stopped.
+ * The message reads `mkdirAllInRoot "a/f/x" at /a/f: ENOTDIR (errno 20, Not a directory)`.
  */
-export class InRootError extends Error {
+export class InRootError extends OcimountError<ErrnoName> {
   override readonly name = "InRootError";
-  readonly op: InRootOp;
-  readonly code: string;
-  readonly errno: number;
-  readonly path: string;
-  readonly component: string | undefined;
+  declare readonly op: InRootOp;
+  declare readonly errno: number;
+  declare readonly path: string;
   /** What the call had created when it failed, shallowest first; it is left in place. */
   readonly created: readonly string[];
 
   constructor(fields: InRootErrorFields) {
-    const code = errnoName(fields.errno);
-    const at = fields.component === undefined ? "" : ` at ${fields.component}`;
-    super(
-      `${fields.op} ${JSON.stringify(fields.path)}: ${code} (${errnoText(fields.errno)})${at}`,
-      fields.cause === undefined ? undefined : { cause: fields.cause },
-    );
-    this.op = fields.op;
-    this.code = code;
-    this.errno = fields.errno;
-    this.path = fields.path;
-    this.component = fields.component;
+    const contract = {
+      code: errnoName(fields.errno),
+      op: fields.op,
+      errno: fields.errno,
+      path: fields.path,
+      component: fields.component,
+      cause: fields.cause,
+    };
+    super(contract, formatErrorMessage({ ...contract, path: JSON.stringify(fields.path) }));
     this.created = fields.created ?? [];
   }
 }

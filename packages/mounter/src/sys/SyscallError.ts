@@ -1,5 +1,4 @@
-import { errnoName } from "../errnoName.ts";
-import { errnoText } from "./errnoText.ts";
+import { type ErrnoName, errnoName, OcimountError } from "@ocimount/mount-flags/errors";
 
 /** Where a failing call was made: the paths and flags involved, and the spec entry behind it. */
 export interface SyscallContext {
@@ -12,32 +11,21 @@ export interface SyscallContext {
 }
 
 /**
- * A failed system call. `code` is the errno name (`ENOENT`), `errno` its number, `op` the
- * call (`open_tree`, `mount_setattr`...). The message is built from those fields, e.g.
- * `open_tree /src: ENOENT (No such file or directory)`.
+ * A failed system call, with the fields of the shared error contract
+ * (`@ocimount/mount-flags/errors`): `code` is the errno name (`ENOENT`, the same as
+ * `errnoName`), `errno` its number, `op` the call (`open_tree`, `mount_setattr`...), plus the
+ * paths and `flags`. The message is built from those fields, e.g.
+ * `open_tree /src: ENOENT (errno 2, No such file or directory)`.
  */
-export class SyscallError extends Error {
+export class SyscallError extends OcimountError<ErrnoName> {
   override readonly name = "SyscallError";
-  readonly op: string;
-  readonly errno: number;
-  readonly code: string;
-  readonly path: string | undefined;
-  readonly source: string | undefined;
-  readonly target: string | undefined;
+  declare readonly op: string;
+  declare readonly errno: number;
+  declare readonly errnoName: ErrnoName;
   readonly flags: number | undefined;
-  readonly where: string | undefined;
 
   constructor(op: string, errno: number, context: SyscallContext = {}, options?: ErrorOptions) {
-    const code = errnoName(errno);
-    const subject = context.path ?? context.target ?? context.source;
-    super(`${op}${subject ? ` ${subject}` : ""}: ${code} (${errnoText(errno)})`, options);
-    this.op = op;
-    this.errno = errno;
-    this.code = code;
-    this.path = context.path;
-    this.source = context.source;
-    this.target = context.target;
+    super({ code: errnoName(errno), op, errno, ...context, cause: options?.cause });
     this.flags = context.flags;
-    this.where = context.where;
   }
 }

@@ -1,3 +1,4 @@
+import { OcimountError } from "@ocimount/mount-flags/errors";
 import type { SpecIssue } from "../validate/SpecIssue.ts";
 
 /** Why a JSON document or bundle could not be read. A closed union: switch on it. */
@@ -14,6 +15,21 @@ export type BundleErrorCode =
   | "EINVALID" // valid JSON, but not a valid document (see `issues`)
   | "EIO"; // any other read failure (see `cause`)
 
+const SUMMARY: Readonly<Partial<Record<BundleErrorCode, string>>> = {
+  ENOTREG: "not a regular file",
+  EFBIG: "file too large",
+  EENCODING: "not UTF-8 text",
+  EJSON: "invalid JSON",
+  EDEPTH: "JSON nested too deeply",
+};
+
+/** The contract's `summary` of a bundle error: what is wrong with the document, in words. */
+function summaryOf(code: BundleErrorCode, path: string): string {
+  if (code === "EINVALID")
+    return path.endsWith("config.json") ? "invalid config" : "invalid document";
+  return SUMMARY[code] ?? "cannot read";
+}
+
 /** Extra facts a `BundleError` can carry. */
 export interface BundleErrorDetails {
   line?: number;
@@ -24,34 +40,47 @@ export interface BundleErrorDetails {
   fileType?: string;
   /** For EINVALID: every schema issue. */
   issues?: readonly SpecIssue[];
-  /** For errors from the OS: the errno name (ENOENT, ENXIO, ...). */
-  errno?: string;
+  /** For errors from the OS: the errno, a positive number. */
+  errno?: number;
   cause?: unknown;
 }
 
-/** Error thrown by `readJsonDocument`, `readJsonText` and `readBundleConfig`. */
-export class BundleError extends Error {
+/**
+ * Error thrown by `readJsonDocument`, `readJsonText` and `readBundleConfig`, with the fields of
+ * the shared error contract (`@ocimount/mount-flags/errors`): `code`, `path`, `detail`, `errno`
+ * with `errnoName` for OS errors, `position` for JSON errors, `issues` for EINVALID, a
+ * `summary` in words (`invalid JSON`); plus `fileType`. The message is built from them:
+ * `invalid JSON /b/config.json:3:7: EJSON: unexpected end`.
+ */
+export class BundleError extends OcimountError<BundleErrorCode> {
   override readonly name = "BundleError";
-  readonly code: BundleErrorCode;
   /** The file concerned; `"<text>"` for `readJsonText` without a path. */
-  readonly path: string;
+  declare readonly path: string;
+  /** The same as `position.line`, `position.column`, `position.offset`. */
   readonly line: number | undefined;
   readonly column: number | undefined;
   readonly offset: number | undefined;
   readonly fileType: string | undefined;
-  readonly issues: readonly SpecIssue[];
-  readonly errno: string | undefined;
+  declare readonly issues: readonly SpecIssue[];
 
   constructor(code: BundleErrorCode, path: string, detail: string, extra: BundleErrorDetails = {}) {
-    const where = extra.line === undefined ? path : `${path}:${extra.line}:${extra.column}`;
-    super(`${code}: ${where}: ${detail}`, { cause: extra.cause });
-    this.code = code;
-    this.path = path;
+    const position =
+      extra.line === undefined
+        ? undefined
+        : { line: extra.line, column: extra.column, offset: extra.offset };
+    super({
+      code,
+      summary: summaryOf(code, path),
+      path,
+      detail,
+      position,
+      errno: extra.errno,
+      issues: extra.issues,
+      cause: extra.cause,
+    });
     this.line = extra.line;
     this.column = extra.column;
     this.offset = extra.offset;
     this.fileType = extra.fileType;
-    this.issues = extra.issues ?? [];
-    this.errno = extra.errno;
   }
 }

@@ -43,5 +43,7 @@ test("readJsonText returns the parsed value, 64-bit integers as rounded numbers"
 });
 
 test("the error message names the place", () => {
-  expect(() => readJsonText("{]", { path: "config.json" })).toThrow("EJSON: config.json:1:2:");
+  expect(() => readJsonText("{]", { path: "config.json" })).toThrow(
+    "invalid JSON config.json:1:2: EJSON: ",
+  );
 });

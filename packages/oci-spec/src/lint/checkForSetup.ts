@@ -3,7 +3,7 @@ import type { SpecIssue } from "../validate/SpecIssue.ts";
 import { isBindMount } from "./isBindMount.ts";
 
 function issue(path: string, expected: string, received: string, message: string): SpecIssue {
-  return { path, expected, received, message: `${path}: ${message}` };
+  return { path, expected, received, message };
 }
 
 function checkPath(path: string, value: string | undefined, out: SpecIssue[]): void {

@@ -6,7 +6,7 @@ export interface SpecIssue {
   expected: string | null;
   /** What was there, e.g. `undefined`, `"64kB"`, `-1`. */
   received: string;
-  /** A human readable sentence. */
+  /** A human readable sentence, without the pointer (that is `path`). */
   message: string;
 }
 

@@ -1,15 +1,16 @@
+import { OcimountError } from "@ocimount/mount-flags/errors";
 import type { SpecIssue } from "./SpecIssue.ts";
 
-/** Thrown by `parseConfig`: the document is not valid; `.issues` lists every violation. */
-export class SpecValidationError extends Error {
+/**
+ * Thrown by `parseConfig`: the document is not valid; `.issues` lists every violation. Code
+ * `EINVALID`, `path` the document's name; the message (built from the fields, the shared error
+ * contract) names the first issue and counts the rest.
+ */
+export class SpecValidationError extends OcimountError<"EINVALID"> {
   override readonly name = "SpecValidationError";
-  readonly code = "EINVALID" as const;
-  readonly issues: readonly SpecIssue[];
+  declare readonly issues: readonly SpecIssue[];
 
   constructor(issues: readonly SpecIssue[], what = "config.json") {
-    const first = issues[0]?.message ?? "invalid";
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-    super(`invalid ${what}: ${first}${more}`);
-    this.issues = issues;
+    super({ code: "EINVALID", summary: "invalid document", path: what, issues });
   }
 }

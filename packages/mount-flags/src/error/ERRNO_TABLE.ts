@@ -1,9 +1,9 @@
 /**
  * The Linux errno table (asm-generic/errno-base.h and errno.h, the values x86-64 and arm64
  * share), with glibc's strerror(3) text. Aliases use the canonical name: 11 is EAGAIN (not
- * EWOULDBLOCK), 35 EDEADLK, 95 EOPNOTSUPP (ENOTSUP is the same number).
+ * EWOULDBLOCK), 35 EDEADLK, 95 EOPNOTSUPP (ENOTSUP is the same number). Ordered by number.
  */
-export const ERRNO_TABLE: readonly (readonly [errno: number, name: string, text: string])[] = [
+export const ERRNO_TABLE = [
   [1, "EPERM", "Operation not permitted"],
   [2, "ENOENT", "No such file or directory"],
   [3, "ESRCH", "No such process"],
@@ -135,4 +135,4 @@ export const ERRNO_TABLE: readonly (readonly [errno: number, name: string, text:
   [131, "ENOTRECOVERABLE", "State not recoverable"],
   [132, "ERFKILL", "Operation not possible due to RF-kill"],
   [133, "EHWPOISON", "Memory page has hardware error"],
-];
+] as const satisfies readonly (readonly [errno: number, name: string, text: string])[];

@@ -1,0 +1,1 @@
+export { installBuilt } from "./installBuilt.ts";
