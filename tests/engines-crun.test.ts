@@ -85,7 +85,7 @@ describe("crun with a createRuntime hook", () => {
     expect(r.stderr).not.toContain("ocimount: hook:");
     const target = join(work.bundle, "rootfs", "data");
     expect(readFileSync(errFile, "utf8")).toBe(
-      `ocimount: hook: open_tree failed (mounts[1] ${missing} -> ${target}): ENOENT (No such file or directory)\n`,
+      `ocimount: hook: open_tree failed (mounts[1] ${missing} -> ${target}): ENOENT (errno 2, No such file or directory)\n`,
     );
   });
 

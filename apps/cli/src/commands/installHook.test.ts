@@ -115,7 +115,7 @@ describe("install-hook", () => {
     ]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toBe(
-      `ocimount: install-hook: mkdir failed (${hooksDir}): ENOTDIR (Not a directory)\n`,
+      `ocimount: install-hook: mkdir failed (${hooksDir}): ENOTDIR (errno 20, Not a directory)\n`,
     );
     expect(existsSync(join(r.dir, "usr"))).toBe(false); // the prefix it made is gone too
   });
@@ -152,7 +152,7 @@ describe("install-hook", () => {
     const run = runCli(["install-hook", "--from", r.exe, ...r.where]);
     expect(run.exitCode).toBe(1);
     expect(run.stderr.split("\n")[0]).toBe(
-      `ocimount: install-hook: no checksum for the executable (${r.exe}.sha256): ENOENT (No such file or directory)`,
+      `ocimount: install-hook: no checksum for the executable (${r.exe}.sha256): ENOENT (errno 2, No such file or directory)`,
     );
     expect(runCli(["install-hook", "--from", r.exe, "--sha256", r.sha, ...r.where]).exitCode).toBe(
       0,

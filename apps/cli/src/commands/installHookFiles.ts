@@ -14,6 +14,7 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { type ErrorCode, errnoNumber } from "@ocimount/mount-flags/errors";
 import { CliError } from "../CliError.ts";
 
 /** Turns a node:fs error into the CLI's one-line error: `<what> (<path>): <ERRNO> (...)`. */
@@ -22,7 +23,8 @@ export function fsFailure(error: unknown, what: string, path: string): CliError 
   if (error instanceof CliError) return error;
   return new CliError(
     {
-      code: typeof code === "string" && /^E[A-Z0-9]+$/.test(code) ? code : "EIO",
+      code:
+        typeof code === "string" && errnoNumber(code) !== undefined ? (code as ErrorCode) : "EIO",
       what,
       where: path,
     },

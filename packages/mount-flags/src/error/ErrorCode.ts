@@ -39,6 +39,8 @@ export const REASON_CODES = [
   "ETEARDOWN",
   /** The command was called wrongly (the CLI exits 2). */
   "EUSAGE",
+  /** A file is not what its checksum says. */
+  "EINTEGRITY",
   /** The command has printed its verdict already (the CLI exits 1 and prints nothing more). */
   "EREPORTED",
 ] as const;

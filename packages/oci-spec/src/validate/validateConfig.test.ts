@@ -91,7 +91,7 @@ describe("validateConfig", () => {
     });
   }
 
-  test("issues carry expected, received and a message naming the path", () => {
+  test("issues carry the path, expected, received and a message without the path", () => {
     const [issue] = validateConfig({
       ...base,
       mounts: [
@@ -105,7 +105,7 @@ describe("validateConfig", () => {
       path: "/mounts/3/destination",
       expected: "string",
       received: "7",
-      message: "/mounts/3/destination: Invalid type: Expected string but received 7",
+      message: "Invalid type: Expected string but received 7",
     });
   });
 
