@@ -1,3 +1,4 @@
+import type { ErrorCode } from "@ocimount/mount-flags/errors";
 import { CliError } from "./CliError.ts";
 
 const REFUSALS = new Set(["EACCES", "EPERM", "EROFS"]);
@@ -16,7 +17,7 @@ export function journalWriteError(error: unknown, stateDir: string): CliError | 
     return undefined;
   return new CliError(
     {
-      code: e.code,
+      code: e.code as ErrorCode,
       what: "cannot write the journal",
       where: `state dir ${stateDir}`,
       hint: "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",

@@ -1,4 +1,4 @@
-import { errnoText } from "./errnoText.ts";
+import { errnoNumber, formatErrno } from "@ocimount/mount-flags/errors";
 import type { Output } from "./Output.ts";
 
 /**
@@ -19,8 +19,8 @@ export function outputStatus(out: Output, command: string, status: number): numb
   out.done();
   const code = out.stdoutError;
   if (code === undefined) return status;
-  const text = errnoText(code);
+  const errno = errnoNumber(code);
   const who = command ? `ocimount: ${command}` : "ocimount";
-  out.err(`${who}: cannot write to stdout: ${code}${text ? ` (${text})` : ""}`);
+  out.err(`${who}: cannot write to stdout: ${errno === undefined ? code : formatErrno(errno)}`);
   return status === 0 && !CHANGES_SYSTEM.has(command) ? 1 : status;
 }

@@ -72,7 +72,7 @@ describe("stdout on a full device: one line on stderr", () => {
   test("plan >/dev/full exits 1", () => {
     const r = sh(`$OCIMOUNT plan --bundle ${bundle} >/dev/full; echo $?`);
     expect(r.stderr).toBe(
-      "ocimount: plan: cannot write to stdout: ENOSPC (No space left on device)\n",
+      "ocimount: plan: cannot write to stdout: ENOSPC (errno 28, No space left on device)\n",
     );
     expect(r.stdout.trim()).toBe("1");
   });
@@ -81,7 +81,7 @@ describe("stdout on a full device: one line on stderr", () => {
     const bad = writeBundle({ ociVersion: "1.3.0", mounts: "no" });
     const r = sh(`$OCIMOUNT validate --json ${bad} >/dev/full; echo $?`);
     expect(r.stderr).toBe(
-      "ocimount: validate: cannot write to stdout: ENOSPC (No space left on device)\n",
+      "ocimount: validate: cannot write to stdout: ENOSPC (errno 28, No space left on device)\n",
     );
     expect(r.stdout.trim()).toBe("1");
   });
@@ -111,8 +111,8 @@ test.skipIf(!canMount)(
     ]);
     expect(r.stderr).toBe(
       [
-        "ocimount: setup: cannot write to stdout: ENOSPC (No space left on device)",
-        "ocimount: teardown: cannot write to stdout: ENOSPC (No space left on device)",
+        "ocimount: setup: cannot write to stdout: ENOSPC (errno 28, No space left on device)",
+        "ocimount: teardown: cannot write to stdout: ENOSPC (errno 28, No space left on device)",
         "",
       ].join("\n"),
     );

@@ -137,7 +137,7 @@ test.skipIf(!canMount || root)(
     });
     expect(r.exitCode).toBe(1);
     expect(lines(r.stderr.toString())).toEqual([
-      "ocimount: setup: cannot write the journal (state dir /run/ocimount): EACCES (Permission denied)",
+      "ocimount: setup: cannot write the journal (state dir /run/ocimount): EACCES (errno 13, Permission denied)",
       "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",
     ]);
   },

@@ -39,6 +39,12 @@ export const REASON_CODES = [
   "ETEARDOWN",
   /** The command was called wrongly (the CLI exits 2). */
   "EUSAGE",
+  /** A mount setup did not make is in the way (left alone, reported). */
+  "EFOREIGN",
+  /** The journal was written in another mount namespace. */
+  "ENAMESPACE",
+  /** The state dir or a journal is not safe to trust (owner, mode, link, place, content). */
+  "EUNSAFE",
   /** A file is not what its checksum says. */
   "EINTEGRITY",
   /** The command has printed its verdict already (the CLI exits 1 and prints nothing more). */

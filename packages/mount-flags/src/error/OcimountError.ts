@@ -46,7 +46,7 @@ export interface ErrorFields<C extends ErrorCode = ErrorCode> {
   /** Each failure, when this error stands for several (teardown tries every step). */
   errors?: readonly Error[] | undefined;
   /** Undoing after this error failed too (what may still be mounted). */
-  rollback?: Error | undefined;
+  rollback?: OcimountError | undefined;
   /** At most one line of advice for a person. */
   hint?: string | undefined;
   cause?: unknown;
@@ -79,7 +79,7 @@ export class OcimountError<C extends ErrorCode = ErrorCode> extends Error {
   readonly issues: readonly ErrorIssue[];
   readonly errors: readonly Error[];
   /** Set when undoing after this error failed too. */
-  rollback: Error | undefined;
+  rollback: OcimountError | undefined;
   readonly hint: string | undefined;
 
   constructor(fields: ErrorFields<C>, message = formatErrorMessage(fields)) {
