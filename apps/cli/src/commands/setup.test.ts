@@ -169,7 +169,7 @@ describe("--bundle naming config.json instead of its directory gets a hint", () 
       const r = runCli([command, "--bundle", join(bundle, "config.json")]);
       expect(r.exitCode).toBe(1);
       expect(lines(r.stderr)).toEqual([
-        `ocimount: ${command}: --bundle names a file, not a bundle directory (${bundle}/config.json): ENOTDIR (Not a directory)`,
+        `ocimount: ${command}: --bundle names a file, not a bundle directory (${bundle}/config.json): ENOTDIR (errno 20, Not a directory)`,
         `--bundle takes the directory that holds config.json: --bundle ${bundle}.`,
       ]);
     });
