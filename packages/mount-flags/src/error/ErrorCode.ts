@@ -41,6 +41,8 @@ export const REASON_CODES = [
   "EUSAGE",
   /** A mount setup did not make is in the way (left alone, reported). */
   "EFOREIGN",
+  /** The journal's mounts are no longer live (`teardown --forget` drops it). */
+  "ESTALEJOURNAL",
   /** The journal was written in another mount namespace. */
   "ENAMESPACE",
   /** The state dir or a journal is not safe to trust (owner, mode, link, place, content). */
