@@ -1,9 +1,10 @@
 /**
  * `ocimount hook` under crun 1.8 (Debian), as a createRuntime and as a createContainer hook
- * (whose state crun 1.8 gives pid 0, see below): the busybox container reports its own /proc/self/mountinfo and tries writes that must fail
- * (helpers/containerReport.ts). A failing hook aborts the start; crun sends a hook's stderr to
+ * (whose state crun 1.8 gives pid 0, see below): the busybox container reports its own
+ * /proc/self/mountinfo and tries writes that must fail (helpers/containerReport.ts). A failing hook aborts the start; crun sends a hook's stderr to
  * /dev/null unless the container carries the annotation `run.oci.hooks.stderr=FILE`, and the
- * user finds ocimount's one line there. Root only; skipped visibly otherwise.
+ * user finds ocimount's one line there. As root, or as an ordinary user with crun as root of a
+ * user namespace (helpers/crun.ts); skipped visibly where neither works.
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,20 +1,18 @@
 /**
- * crun (Debian's crun 1.8) running a busybox bundle from tests/fixtures/hook/runc.ts, as root, in
- * a private mount namespace. `--cgroup-manager=disabled`: the tests need no cgroup, and nothing
- * is left in the machine's cgroup tree.
+ * crun (Debian's crun 1.8) running a busybox bundle from tests/fixtures/hook/runc.ts in a private
+ * mount namespace of the tier in force (helpers/namespace.ts): as root `unshare -m`, otherwise
+ * `unshare -Urm`, where crun is root of a user namespace as runc is in helpers/runcTier.ts.
+ * `--cgroup-manager=disabled`: the tests need no cgroup, and nothing is left in the machine's
+ * cgroup tree. crun 1.8 refuses a cgroup v1 "hybrid" layout even then (see engineSandbox.ts);
+ * a user namespace cannot unmount the unified hierarchy, so in both tiers an empty tmpfs covers
+ * /sys/fs/cgroup inside the private namespace and crun sees no cgroup layout at all.
  */
-import {
-  busyboxSkipReason,
-  CGROUP_PRELUDE,
-  type EngineRun,
-  found,
-  runInPrivateNamespace,
-  shq,
-} from "./engineSandbox.ts";
+import { busyboxSkipReason, type EngineRun, found, shq } from "./engineSandbox.ts";
+import { namespaceMode, skipReason, unsharePrefix } from "./namespace.ts";
 
 /** Why the crun tests cannot run here ("" when they can). */
 export function crunSkipReason(): string {
-  if (process.getuid?.() !== 0) return "not root (the crun tests run crun as real root)";
+  if (namespaceMode === null) return skipReason;
   if (!found("crun")) return "crun is not installed (apt-get install crun)";
   return busyboxSkipReason();
 }
@@ -28,12 +26,23 @@ export function crunRun(
   const crun = `crun --cgroup-manager=disabled --root ${shq(work.state)}`;
   const script = [
     "set -u",
-    CGROUP_PRELUDE,
+    "mount -t tmpfs -o size=4k ocimount-no-cgroups /sys/fs/cgroup || exit 97",
     before,
     `${crun} run --bundle ${shq(work.bundle)} ${shq(id)} </dev/null`,
     "rc=$?",
     `${crun} delete -f ${shq(id)} >/dev/null 2>&1`,
     "exit $rc",
   ].join("\n");
-  return runInPrivateNamespace(script);
+  const argv = [
+    "timeout",
+    "-k",
+    "5",
+    "90",
+    ...unsharePrefix(namespaceMode ?? "root"),
+    "sh",
+    "-c",
+    script,
+  ];
+  const r = Bun.spawnSync(argv, { stdout: "pipe", stderr: "pipe", stdin: "ignore" });
+  return { exitCode: r.exitCode ?? -1, stdout: r.stdout.toString(), stderr: r.stderr.toString() };
 }
