@@ -8,6 +8,7 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -183,6 +184,10 @@ export function floorOperations(rootfs: string, mounts: readonly SpecMount[]): s
   for (const m of mounts) {
     const target = join(rootfs, m.destination);
     ops.push(["D", target]);
+    if (m.type === "cgroup") {
+      ops.push(...cgroupOperations(target));
+      continue;
+    }
     const parsed = parseMountOptions(m.options ?? []);
     const bind = parsed.bind || m.type === "bind";
     // MS_BIND | MS_REC for an rbind; a new filesystem gets its flags and data at mount time.
@@ -200,4 +205,43 @@ export function floorOperations(rootfs: string, mounts: readonly SpecMount[]): s
   for (const p of READONLY_PATHS) ops.push(["R", join(rootfs, p)]);
   ops.push(["O", rootfs], ["U", rootfs]);
   return `${ops.map((o) => o.join("\t")).join("\n")}\n`;
+}
+
+/** MS_NOSUID | MS_NODEV | MS_NOEXEC, the flags runc gives the cgroup mounts. */
+const NOSUID_NODEV_NOEXEC = 0x2 | 0x4 | 0x8;
+
+/**
+ * What runc does for `type: "cgroup"` (and ocimount too), as floor operations. cgroup v2: one
+ * cgroup2 mount. v1 or hybrid: a tmpfs, then per v1 hierarchy of the host a bind of this
+ * process's own cgroup in it, made read-only (the v2 hierarchy at `unified` is skipped: every
+ * benchmark namespace unmounts it first, see run.ts).
+ */
+function cgroupOperations(target: string): string[][] {
+  const mountinfo = readFileSync("/proc/self/mountinfo", "utf8").split("\n");
+  const fields = (line: string) => {
+    const [left = "", right = ""] = line.split(" - ");
+    return { point: left.split(" ")[4] ?? "", fs: right.split(" ")[0] ?? "" };
+  };
+  const cg = mountinfo.map(fields).filter((m) => m.point.startsWith("/sys/fs/cgroup"));
+  const flags = (NOSUID_NODEV_NOEXEC | 0x1).toString(16);
+  if (cg.some((m) => m.point === "/sys/fs/cgroup" && m.fs === "cgroup2")) {
+    return [["M", "cgroup2", target, "cgroup2", flags, "-"]];
+  }
+  const own = new Map<string, string>();
+  for (const line of readFileSync("/proc/self/cgroup", "utf8").trim().split("\n")) {
+    const [, controllers = "", path = "/"] = line.split(":");
+    for (const c of controllers.split(",")) own.set(c, path);
+  }
+  const ops: string[][] = [
+    ["M", "tmpfs", target, "tmpfs", NOSUID_NODEV_NOEXEC.toString(16), "mode=755"],
+  ];
+  for (const m of cg) {
+    if (m.fs !== "cgroup") continue;
+    const name = m.point.slice("/sys/fs/cgroup/".length);
+    const path = own.get(name) ?? own.get(`name=${name}`) ?? "/";
+    const at = join(target, name);
+    ops.push(["D", at], ["M", join(m.point, path), at, "-", (0x1000 | 0x4000).toString(16), "-"]);
+    ops.push(["O", at]);
+  }
+  return ops;
 }
