@@ -122,7 +122,7 @@ describe("crun with a createContainer hook", () => {
     expect(r.stderr).toContain("error executing hook");
     const target = join(work.bundle, "rootfs", "data");
     expect(readFileSync(errFile, "utf8")).toBe(
-      `ocimount: hook: open_tree failed (mounts[1] ${missing} -> ${target}): ENOENT (No such file or directory)\n`,
+      `ocimount: hook: open_tree failed (mounts[1] ${missing} -> ${target}): ENOENT (errno 2, No such file or directory)\n`,
     );
     expect(existsSync(join(work.bundle, "rootfs", "scratch"))).toBe(false);
   });
