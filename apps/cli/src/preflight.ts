@@ -32,7 +32,8 @@ const isBind = (m: { type?: string; options?: readonly string[] }) =>
 
 /**
  * Validates the whole bundle before any mount is made, so bad input changes nothing: the
- * config's schema (`readBundleConfig`), the setup rules (`checkForSetup`: a root path, bind
+ * config's schema in the parts setup reads (`readBundleConfig` with `check: "setup"`: issues
+ * elsewhere, such as podman's `linux.devices[].fileMode` 8576, are warnings), the setup rules (`checkForSetup`: a root path, bind
  * sources given, no NUL bytes), the rootfs is a directory, and every bind source exists.
  * Throws the package's `BundleError`, or `CliError` naming the config entry at fault.
  */
@@ -48,7 +49,7 @@ export async function preflight(bundle: string): Promise<CheckedBundle> {
       hint: `--bundle takes the directory that holds config.json${basename(bundleDir) === "config.json" ? `: --bundle ${parent}` : ""}.`,
     });
   }
-  const { config, configPath, warnings } = await readBundleConfig(bundleDir);
+  const { config, configPath, warnings } = await readBundleConfig(bundleDir, { check: "setup" });
   const issues = checkForSetup(config).map((i) => ({ path: i.path, message: i.message }));
   if (issues.length > 0) {
     throw new CliError({ code: "EINVALID", what: "cannot set up", where: configPath, issues });

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import {
+  isReadBySetup,
   lintConfig,
   readJsonDocument,
   readJsonText,
@@ -17,6 +18,8 @@ export type DocumentKind = "config" | "state" | "features";
 export interface PointedMessage {
   path: string;
   message: string;
+  /** config issues only: true when setup, plan and hook do not read that part (they warn and go on). */
+  ignoredBySetup?: boolean;
 }
 
 /** `validate`'s verdict on one PATH; `error` is set when the document could not be read. */
@@ -30,6 +33,15 @@ export interface ValidationResult {
 
 const VALIDATORS = { config: validateConfig, state: validateState, features: validateFeatures };
 
+/** One schema issue for the report; a config issue says whether setup ignores it. */
+function issueOf(kind: DocumentKind, i: { path: string; message: string }): PointedMessage {
+  const message = i.message;
+  if (kind !== "config") return { path: i.path || "/", message };
+  const ignoredBySetup = !isReadBySetup(i.path);
+  const note = ignoredBySetup ? " (setup does not read this: it warns and goes on)" : "";
+  return { path: i.path || "/", message: `${message}${note}`, ignoredBySetup };
+}
+
 /** The file PATH names: `config.json` inside a directory, else PATH itself. */
 async function documentFile(unsafePath: string): Promise<string> {
   const info = await stat(unsafePath).catch(() => undefined);
@@ -38,7 +50,8 @@ async function documentFile(unsafePath: string): Promise<string> {
 
 /**
  * Validates one document against the official runtime-spec schema for `kind`. The verdict is the
- * schema's alone; `lintConfig` warnings (config only, valid documents only) never change it.
+ * schema's alone; for a config, each issue says whether setup ignores it (`ignoredBySetup`: a part
+ * setup does not read, such as `linux.devices`); `lintConfig` warnings (config only, valid documents only) never change it.
  * A document that cannot be read (missing, a FIFO, invalid JSON...) is invalid with `error` set.
  */
 export async function validateDocument(
@@ -57,9 +70,7 @@ export async function validateDocument(
     return { path: unsafePath, valid: false, issues: [], warnings: [], error };
   }
   const result = VALIDATORS[kind](value);
-  const issues = result.success
-    ? []
-    : result.issues.map((i) => ({ path: i.path || "/", message: i.message }));
+  const issues = result.success ? [] : result.issues.map((i) => issueOf(kind, i));
   const warnings =
     result.success && kind === "config"
       ? lintConfig(result.output as Spec, file ? { bundleDir: dirname(resolve(file)) } : {}).map(

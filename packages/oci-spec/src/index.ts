@@ -1,6 +1,6 @@
 export type { BundleErrorCode, BundleErrorDetails } from "./bundle/BundleError.ts";
 export { BundleError } from "./bundle/BundleError.ts";
-export type { BundleConfig } from "./bundle/readBundleConfig.ts";
+export type { BundleConfig, ReadBundleConfigOptions } from "./bundle/readBundleConfig.ts";
 export { readBundleConfig } from "./bundle/readBundleConfig.ts";
 export type { ReadJsonDocumentOptions } from "./bundle/readJsonDocument.ts";
 export { DEFAULT_MAX_BYTES, readJsonDocument } from "./bundle/readJsonDocument.ts";
@@ -35,5 +35,11 @@ export type { SpecIssue, ValidationResult } from "./validate/SpecIssue.ts";
 export { SpecValidationError } from "./validate/SpecValidationError.ts";
 export { validateConfig } from "./validate/validateConfig.ts";
 export { validateFeatures } from "./validate/validateFeatures.ts";
+export {
+  isReadBySetup,
+  SETUP_PATHS,
+  type SetupValidation,
+  validateConfigForSetup,
+} from "./validate/validateForSetup.ts";
 export { validateState } from "./validate/validateState.ts";
 export { SPEC_VERSION } from "./version.ts";

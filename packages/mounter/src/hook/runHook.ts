@@ -63,7 +63,8 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
   const nsFd = openMountNamespace(sys, procDir, pid);
   let held: HeldSources | undefined;
   try {
-    const { config } = await readBundleConfig(bundle);
+    // Strict only in what the hook reads (root, annotations); issues elsewhere are warnings.
+    const { config, ignored } = await readBundleConfig(bundle, { check: "setup" });
     const rootPath = config.root?.path ?? "";
     const result: HookResult = {
       containerId: state.id,
@@ -72,7 +73,7 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
       rootfs: posix.resolve(bundle, rootPath),
       enteredNamespace: false,
       mounts: [],
-      warnings: [],
+      warnings: ignored.map((i) => `config.json ${i.message} (not read by the hook; ignored)`),
     };
     const extra = await readHookMounts({
       file: options.mountsFile,

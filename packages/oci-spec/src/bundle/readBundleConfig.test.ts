@@ -46,3 +46,26 @@ test("a bundle without config.json throws ENOENT", async () => {
   mkdirSync(path);
   await expect(readBundleConfig(path)).rejects.toMatchObject({ code: "ENOENT" });
 });
+
+test('check "setup": issues outside what setup reads are warnings; the default stays strict', async () => {
+  const config = {
+    ociVersion: "1.3.0",
+    root: { path: "rootfs" },
+    linux: { devices: [{ type: "c", path: "/dev/tty0", fileMode: 8576 }] },
+  };
+  const path = bundle("podman-privileged", config);
+  expect(readBundleConfig(path)).rejects.toMatchObject({ code: "EINVALID" });
+  const result = await readBundleConfig(path, { check: "setup" });
+  expect(result.ignored.map((i) => i.path)).toEqual(["/linux/devices/0/fileMode"]);
+  expect(result.warnings[0]).toMatchObject({ path: "/linux/devices/0/fileMode" });
+  expect(result.warnings[0]?.message).toContain("not read by setup");
+});
+
+test('check "setup": an issue in what setup reads still throws EINVALID', async () => {
+  const path = bundle("bad-mask", {
+    ociVersion: "1.3.0",
+    root: { path: "rootfs" },
+    linux: { maskedPaths: [1] },
+  });
+  expect(readBundleConfig(path, { check: "setup" })).rejects.toMatchObject({ code: "EINVALID" });
+});
