@@ -28,7 +28,7 @@ test("plan still refuses a schema issue in what setup reads", () => {
 test("validate keeps the full schema's verdict and says which issues setup ignores", () => {
   const r = runCli(["validate", "--json", writeBundle(privileged())]);
   expect(r.exitCode).toBe(1);
-  const [result] = JSON.parse(r.stdout);
+  const [result] = JSON.parse(r.stdout).results;
   expect(result.valid).toBe(false);
   expect(result.issues).toEqual([
     expect.objectContaining({ path: "/linux/devices/0/fileMode", ignoredBySetup: true }),
