@@ -8,7 +8,7 @@
  * `ocimount hook` then changes to `/` before it loads the CLI: runc starts a createContainer hook
  * in the container's rootfs, a directory the image decides.
  */
-import { NEEDS_BUN, needsBunMessage } from "../launcher/needsBun.ts";
+import { needsBunMessage, runsUnderNode } from "../launcher/needsBun.ts";
 import { refusalMessage, refusedVariable } from "../launcher/refusedVariable.ts";
 
 const argv = process.argv.slice(2);
@@ -17,8 +17,8 @@ const refused = refusedVariable(process.env, underBun ? "bun" : "node");
 if (refused) {
   process.stderr.write(`${refusalMessage(refused.variable, refused.row)}\n`);
   process.exitCode = 1;
-} else if (!underBun && NEEDS_BUN.has(argv[0] ?? "")) {
-  process.stderr.write(`${needsBunMessage(argv[0]!)}\n`);
+} else if (!underBun && !(await runsUnderNode(argv[0]))) {
+  process.stderr.write(`${await needsBunMessage(argv[0]!)}\n`);
   process.exitCode = 1;
 } else {
   if (argv[0] === "hook") process.chdir("/");

@@ -1,24 +1,25 @@
-import { COMMANDS } from "../src/commandTable.ts";
+import { COMMANDS, findCommand } from "../src/commandTable.ts";
 
 /**
- * The commands that need Bun: they load `@ocimount/mounter` (bun:ffi, libc). The others are pure
- * TypeScript and also run under Node.js, which is what the npm launcher falls back to when Bun is
- * not on PATH. `tests/sealed-npm.test.ts` runs every command of `COMMANDS` under Node to keep
- * this list true: a new command that loads the mounter fails there until it is added here.
+ * Whether `command` can run under Node.js (the npm launcher's fallback when Bun is not on PATH).
+ * Only `@ocimount/mounter` needs Bun (bun:ffi, libc), and it refuses to be imported anywhere
+ * else (its `requireBun.ts`), so a command runs under Node exactly when its module loads there.
+ * Unknown commands count as runnable: the CLI itself reports them.
  */
-export const NEEDS_BUN: ReadonlySet<string> = new Set([
-  "setup",
-  "teardown",
-  "plan",
-  "status",
-  "list",
-  "hook",
-  "version",
-  "features",
-]);
+export async function runsUnderNode(command: string | undefined): Promise<boolean> {
+  const entry = command === undefined ? undefined : findCommand(command);
+  if (!entry) return true;
+  try {
+    await entry.load();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-/** The one line printed when `command` is run under Node.js (no newline). */
-export function needsBunMessage(command: string): string {
-  const underNode = COMMANDS.map((c) => c.name).filter((name) => !NEEDS_BUN.has(name));
+/** The one line printed when `command` is run under Node.js but needs Bun (no newline). */
+export async function needsBunMessage(command: string): Promise<string> {
+  const underNode: string[] = [];
+  for (const c of COMMANDS) if (await runsUnderNode(c.name)) underNode.push(c.name);
   return `ocimount: ${command} needs Bun 1.4, which is not on PATH (under Node.js only --help, --version, ${underNode.join(", ")} run): npm install -g bun@1.4.5`;
 }
