@@ -61,7 +61,7 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
       return;
     }
     const recursive = setRecursive(ctx, mnt, step);
-    if (step.options.tmpcopyup) copyUp(mountpoint.fd, mnt, step.why);
+    if (step.options.tmpcopyup) copyUp(sys, mountpoint.fd, mnt, step.why);
     applyIdmap(ctx, mnt, step.options, step.why);
     sys.moveMount(mnt, "", mountpoint.fd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     const propagation = applyPropagation(ctx, mnt, step.options.propagation);

@@ -56,6 +56,13 @@ export interface MountStat {
   mountPoint: string;
 }
 
+/** One entry of a directory read with getdents64(2). */
+export interface DirEntry {
+  name: string;
+  /** `d_type` (DT_DIR=4, DT_REG=8, DT_LNK=10, ...), 0 when the filesystem does not say. */
+  type: number;
+}
+
 /** `struct open_how` for openat2(2). */
 export interface OpenHow {
   flags: number;
@@ -103,6 +110,24 @@ export interface Syscalls {
   /** statmount(2) of a live mount of the caller's namespace (ENOSYS before 6.8, ENOENT if gone). */
   statmount(uniqueId: number): MountStat;
   fstatfs(fd: number): FsStat;
+  /** Every entry of the directory open as `fd` (getdents64(2) until the end), `.` and `..` left out. */
+  getdents(fd: number): DirEntry[];
+  /** mknodat(2): a device node, FIFO or socket (`mode` carries the type), `dev` as major:minor. */
+  mknodat(dirfd: number, name: string, mode: number, major: number, minor: number): void;
+  /** linkat(2): a hard link `newName` in `newDirfd` to `oldName` in `oldDirfd` (flags 0: no following). */
+  linkat(oldDirfd: number, oldName: string, newDirfd: number, newName: string, flags: number): void;
+  /** fchownat(2) (AT_SYMLINK_NOFOLLOW changes a symlink itself). */
+  fchownat(dirfd: number, name: string, uid: number, gid: number, flags: number): void;
+  /** fchmodat(2) (flags 0: the kernel does not change a symlink's mode). */
+  fchmodat(dirfd: number, name: string, mode: number, flags: number): void;
+  /** utimensat(2) with access and modification times in nanoseconds since the epoch. */
+  utimensat(dirfd: number, name: string, atimeNs: bigint, mtimeNs: bigint, flags: number): void;
+  /** The extended attribute names of the file open as `fd` (flistxattr(2)). */
+  flistxattr(fd: number): string[];
+  /** An extended attribute's value (fgetxattr(2)). */
+  fgetxattr(fd: number, name: string): Uint8Array;
+  /** fsetxattr(2). */
+  fsetxattr(fd: number, name: string, value: Uint8Array, flags: number): void;
   /** flock(2): LOCK_EX=2, LOCK_NB=4, LOCK_UN=8; EWOULDBLOCK (EAGAIN) when held elsewhere with LOCK_NB. */
   flock(fd: number, operation: number): void;
   mount(

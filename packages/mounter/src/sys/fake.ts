@@ -130,6 +130,24 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
       return { flags: 0, type: 0 };
     },
     flock: (...args) => call("flock", args),
+    getdents(...args) {
+      call("getdents", args);
+      return [];
+    },
+    mknodat: (...args) => call("mknodat", args),
+    linkat: (...args) => call("linkat", args),
+    fchownat: (...args) => call("fchownat", args),
+    fchmodat: (...args) => call("fchmodat", args),
+    utimensat: (...args) => call("utimensat", args),
+    flistxattr(...args) {
+      call("flistxattr", args);
+      return [];
+    },
+    fgetxattr(...args) {
+      call("fgetxattr", args);
+      return new Uint8Array();
+    },
+    fsetxattr: (...args) => call("fsetxattr", args),
     mkdirat: (...args) => call("mkdirat", args),
     unlinkat: (...args) => call("unlinkat", args),
     mount: (...args) => call("mount", args),

@@ -22,7 +22,7 @@ import {
 import { cString, cStringOrNull } from "./cstring.ts";
 import { loadLibc } from "./libc.ts";
 import { SyscallError } from "./SyscallError.ts";
-import type { Syscalls } from "./Syscalls.ts";
+import type { DirEntry, Syscalls } from "./Syscalls.ts";
 import {
   decodeIds,
   decodeStatfs,
@@ -43,6 +43,10 @@ const MOUNT_ATTR_SIZE = 32;
 const LINK_BUFFER = 4096;
 const decoder = new TextDecoder();
 const ENOSYS = 38;
+/** ERANGE: an xattr buffer too small. */
+const ERANGE = 34;
+/** The getdents64 buffer: many entries per call. */
+const DIRENT_BUFFER = 32768;
 /** EOVERFLOW: the statmount buffer was too small for the strings asked. */
 const EOVERFLOW = 75;
 /** How many IDs one listmount call returns at most before the next page is asked. */
@@ -202,6 +206,98 @@ export function createSyscalls(): Syscalls {
         if (errno !== EOVERFLOW || size > 1 << 20)
           throw new SyscallError("statmount", errno, { path: `mount ${uniqueId}` });
       }
+    },
+    getdents(fd) {
+      const c = loadLibc();
+      const out: DirEntry[] = [];
+      const buf = new Uint8Array(DIRENT_BUFFER);
+      const view = new DataView(buf.buffer);
+      for (;;) {
+        const n = Number(c.fn.getdents64(fd, buf, DIRENT_BUFFER));
+        if (n < 0) throw new SyscallError("getdents64", c.errno(), { path: `fd ${fd}` });
+        if (n === 0) return out;
+        // struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }
+        for (let at = 0; at < n; ) {
+          const reclen = view.getUint16(at + 16, true);
+          const type = buf[at + 18] as number;
+          const end = buf.indexOf(0, at + 19);
+          const name = decoder.decode(buf.subarray(at + 19, end < 0 ? at + reclen : end));
+          if (name !== "." && name !== "..") out.push({ name, type });
+          at += reclen;
+        }
+      }
+    },
+    mknodat(dirfd, name, mode, major, minor) {
+      const c = loadLibc();
+      // glibc's makedev: the low 8 bits of minor, 12 of major, then the rest of each.
+      const dev =
+        BigInt(minor & 0xff) |
+        (BigInt(major & 0xfff) << 8n) |
+        (BigInt(minor >>> 8) << 20n) |
+        (BigInt(major >>> 12) << 32n);
+      if (c.fn.mknodat(dirfd, cString("mknodat", name), mode, dev) < 0)
+        throw new SyscallError("mknodat", c.errno(), { path: at(dirfd, name) });
+    },
+    linkat(oldDirfd, oldName, newDirfd, newName, flags) {
+      const c = loadLibc();
+      const from = cString("linkat", oldName, 0);
+      if (c.fn.linkat(oldDirfd, from, newDirfd, cString("linkat", newName, 1), flags) < 0)
+        throw new SyscallError("linkat", c.errno(), {
+          source: at(oldDirfd, oldName),
+          target: at(newDirfd, newName),
+        });
+    },
+    fchownat(dirfd, name, uid, gid, flags) {
+      const c = loadLibc();
+      if (c.fn.fchownat(dirfd, cString("fchownat", name), uid, gid, flags) < 0)
+        throw new SyscallError("fchownat", c.errno(), { path: at(dirfd, name), flags });
+    },
+    fchmodat(dirfd, name, mode, flags) {
+      const c = loadLibc();
+      if (c.fn.fchmodat(dirfd, cString("fchmodat", name), mode, flags) < 0)
+        throw new SyscallError("fchmodat", c.errno(), { path: at(dirfd, name), flags });
+    },
+    utimensat(dirfd, name, atimeNs, mtimeNs, flags) {
+      const c = loadLibc();
+      const times = new BigInt64Array([
+        atimeNs / 1_000_000_000n,
+        atimeNs % 1_000_000_000n,
+        mtimeNs / 1_000_000_000n,
+        mtimeNs % 1_000_000_000n,
+      ]);
+      if (c.fn.utimensat(dirfd, cString("utimensat", name), times, flags) < 0)
+        throw new SyscallError("utimensat", c.errno(), { path: at(dirfd, name), flags });
+    },
+    flistxattr(fd) {
+      const c = loadLibc();
+      for (let size = 4096; ; size *= 4) {
+        const buf = new Uint8Array(size);
+        const n = Number(c.fn.flistxattr(fd, buf, size));
+        if (n < 0) {
+          const errno = c.errno();
+          if (errno === ERANGE && size < 1 << 20) continue;
+          throw new SyscallError("flistxattr", errno, { path: `fd ${fd}` });
+        }
+        return decoder.decode(buf.subarray(0, n)).split("\0").filter(Boolean);
+      }
+    },
+    fgetxattr(fd, name) {
+      const c = loadLibc();
+      for (let size = 4096; ; size *= 4) {
+        const buf = new Uint8Array(size);
+        const n = Number(c.fn.fgetxattr(fd, cString("fgetxattr", name), buf, size));
+        if (n < 0) {
+          const errno = c.errno();
+          if (errno === ERANGE && size < 1 << 20) continue;
+          throw new SyscallError("fgetxattr", errno, { path: `fd ${fd} ${name}` });
+        }
+        return buf.slice(0, n);
+      }
+    },
+    fsetxattr(fd, name, value, flags) {
+      const c = loadLibc();
+      if (c.fn.fsetxattr(fd, cString("fsetxattr", name), value, value.length, flags) < 0)
+        throw new SyscallError("fsetxattr", c.errno(), { path: `fd ${fd} ${name}`, flags });
     },
     flock(fd, operation) {
       const c = loadLibc();
