@@ -1,4 +1,4 @@
-import { afterAll, expect, test } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
 import { symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { removeTempDirs, validConfig, writeBundle } from "../bundleFixture.fixture.ts";
@@ -60,7 +60,7 @@ test("a hostile destination with control characters cannot forge a row", () => {
   });
   const r = runCli(["plan", "--bundle", bundle]);
   expect(r.exitCode).toBe(0);
-  expect(lines(r.stdout)).toHaveLength(4);
+  expect(lines(r.stdout)).toHaveLength(5); // title, header, 2 rows, the summary
   expect(r.stdout).toContain("/a\\n2  mounts[9]");
 });
 
@@ -103,4 +103,51 @@ test("colours only on a terminal: never in a pipe, never with NO_COLOR", () => {
   );
   expect(noColor.stdout.toString()).toContain("plan for");
   expect(noColor.stdout.toString()).not.toContain("\u001b[");
+});
+
+test("the last line counts the steps by kind", () => {
+  const r = runCli(["plan", "--bundle", writeBundle(validConfig())]);
+  expect(lines(r.stdout).at(-1)).toBe("3 steps: 1 rootfs-bind, 1 new-fs, 1 bind");
+});
+
+test("a plan of 2000 mounts: one row each, and a summary line of counts", () => {
+  const mounts = Array.from({ length: 2000 }, (_, i) =>
+    i % 10 === 0
+      ? { destination: `/b/${i}`, type: "bind", source: "shared", options: ["rbind"] }
+      : { destination: `/t/${i}`, type: "tmpfs", source: "tmpfs" },
+  );
+  const r = runCli(["plan", "--bundle", writeBundle({ ...validConfig(), mounts })]);
+  expect(r.exitCode).toBe(0);
+  const out = lines(r.stdout);
+  expect(out).toHaveLength(2 + 2001 + 1);
+  expect(out.at(-1)).toBe("2001 steps: 1 rootfs-bind, 200 bind, 1800 new-fs");
+});
+
+describe("COLUMNS: rows fit, by cutting the path columns of the rows too long only", () => {
+  const long = `/${"deep/".repeat(20)}leaf`;
+  const config = {
+    ...validConfig(),
+    mounts: [
+      { destination: "/tmp", type: "tmpfs", source: "tmpfs" },
+      { destination: long, type: "tmpfs", source: "tmpfs", options: ["nosuid", "nodev"] },
+    ],
+  };
+  for (const columns of [70, 80, 100]) {
+    test(`${columns} columns`, () => {
+      const bundle = writeBundle(config);
+      const r = runCli(["plan", "--bundle", bundle], { env: { COLUMNS: String(columns) } });
+      expect(r.exitCode).toBe(0);
+      const out = lines(r.stdout);
+      const rows = out.slice(1, -1);
+      for (const row of rows) expect(row.length).toBeLessThanOrEqual(columns);
+      expect(rows[2]).toMatch(/^2\s+mounts\[0\]\s+tmpfs\s+tmpfs\s+\/tmp\s+-$/);
+      expect(rows[3]).toContain("…");
+      expect(rows[3]).toMatch(/^3\s+mounts\[1\]\s+tmpfs\s+tmpfs\s+\/deep\/.*…/);
+    });
+  }
+  test("without COLUMNS, to a pipe, nothing is cut", () => {
+    const r = runCli(["plan", "--bundle", writeBundle(config)], { env: { COLUMNS: undefined } });
+    expect(r.stdout).toContain(long);
+    expect(r.stdout).not.toContain("…");
+  });
 });

@@ -6,6 +6,7 @@ import { planDocument } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { preflight } from "../preflight.ts";
 import { printWarnings } from "../printWarnings.ts";
+import { terminalWidth } from "../terminalWidth.ts";
 
 /** Example invocations for `ocimount plan --help`. */
 export const examples = [
@@ -27,6 +28,6 @@ export default defineCommand({
     const plan = planSetup(bundle.config, bundle.bundleDir);
     const json = planToJson(plan);
     if (args.json) out.json(planDocument(json, bundle.warnings));
-    else out.out(formatPlanTable(json, out.color).join("\n"));
+    else out.out(formatPlanTable(json, out.color, terminalWidth(out.stdoutTty)).join("\n"));
   },
 });

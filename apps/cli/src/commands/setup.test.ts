@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { chmodSync, readdirSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeTempDirs, writeBundle } from "../bundleFixture.fixture.ts";
 import { BIN, lines, runCli } from "../runCli.fixture.ts";
@@ -175,3 +175,36 @@ describe("--bundle naming config.json instead of its directory gets a hint", () 
     });
   }
 });
+
+test.skipIf(!canMount)(
+  `status of 2000 mounts: a summary line of counts, the tree, and rows that fit COLUMNS${skipped}`,
+  () => {
+    const mounts = [
+      { destination: "/n", type: "tmpfs", source: "tmpfs" },
+      ...Array.from({ length: 1999 }, (_, i) => ({
+        destination: `/n/${"long-name-".repeat(6)}${i}`,
+        type: "tmpfs",
+        source: "tmpfs",
+      })),
+    ];
+    const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" }, mounts });
+    const common = `--bundle ${bundle} --state-dir ${bundle}/.state`;
+    const script = [
+      `bun ${BIN} setup ${common} >/dev/null`,
+      `COLUMNS=80 bun ${BIN} status ${common} > ${bundle}/table`,
+      `bun ${BIN} status ${common} --format tree > ${bundle}/tree`,
+      `bun ${BIN} teardown ${common} >/dev/null`,
+    ].join(" && ");
+    const r = Bun.spawnSync([...UNSHARE, "sh", "-c", script], { stdout: "pipe", stderr: "pipe" });
+    expect(r.stderr.toString()).toBe("");
+    expect(r.exitCode).toBe(0);
+    const table = lines(readFileSync(join(bundle, "table"), "utf8"));
+    expect(table.at(-1)).toBe("2001 steps: 2001 mounted");
+    for (const line of table.slice(1)) expect(line.length).toBeLessThanOrEqual(80);
+    const tree = lines(readFileSync(join(bundle, "tree"), "utf8"));
+    expect(tree.at(-1)).toBe("2001 steps: 2001 mounted");
+    expect(tree.filter((l) => l.startsWith("└─/n "))).toHaveLength(1);
+    expect(tree.filter((l) => /^ {2}[├└]─\/n\/long-name-/.test(l))).toHaveLength(1999);
+  },
+  120_000,
+);

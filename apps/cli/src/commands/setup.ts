@@ -21,6 +21,7 @@ import { preflight } from "../preflight.ts";
 import { printWarnings } from "../printWarnings.ts";
 import { reportInterrupted } from "../reportInterrupted.ts";
 import { stopOnSignals } from "../stopOnSignals.ts";
+import { terminalWidth } from "../terminalWidth.ts";
 
 /** Example invocations for `ocimount setup --help`. */
 export const examples = [
@@ -80,7 +81,7 @@ export default defineCommand({
     if (dryRun) {
       const json = planToJson(plan);
       if (args.json) out.json(planDocument(json, bundle.warnings));
-      else out.out(formatPlanTable(json, out.color).join("\n"));
+      else out.out(formatPlanTable(json, out.color, terminalWidth(out.stdoutTty)).join("\n"));
       return;
     }
     if (!canMount()) {

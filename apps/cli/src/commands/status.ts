@@ -2,15 +2,17 @@ import { resolve } from "node:path";
 import { status } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
-import { formatStatus } from "../formatStatus.ts";
+import { formatStatusView } from "../formatStatusView.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
+import { terminalWidth } from "../terminalWidth.ts";
 
 /** Example invocations for `ocimount status --help`. */
 export const examples = [
   "ocimount status --bundle ./bundle",
   "ocimount status --json | jq '.steps[].state'",
   "ocimount status --check && echo ready",
+  "ocimount status --format tree",
 ];
 
 /**
@@ -27,6 +29,12 @@ export default defineCommand({
     bundle: bundleArg,
     "state-dir": stateDirArg,
     check: { type: "boolean", description: "Exit 1 unless the bundle is fully set up" },
+    format: {
+      type: "enum",
+      options: ["table", "tree"],
+      default: "table",
+      description: "table: one row per step; tree: the mounts setup made, as findmnt draws them",
+    },
     json: jsonArg,
   },
   async run({ args }) {
@@ -35,7 +43,11 @@ export default defineCommand({
     const stateDir = args["state-dir"];
     const report = await status(bundleDir, stateDir ? { stateDir } : {});
     if (args.json) out.json(report);
-    else out.out(formatStatus(report, out.color).join("\n"));
+    else {
+      const format = args.format === "tree" ? "tree" : "table";
+      const width = terminalWidth(out.stdoutTty);
+      out.out(formatStatusView(report, format, out.color, width).join("\n"));
+    }
     if (args.check && report.state !== "set-up") throw new ReportedFailure(1);
   },
 });

@@ -2,7 +2,9 @@ import { machine, release, type } from "node:os";
 import { type KernelFeature, probeKernelFeatures } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
+import { fitColumns } from "../fitColumns.ts";
 import { output } from "../Output.ts";
+import { terminalWidth } from "../terminalWidth.ts";
 import { textTable } from "../textTable.ts";
 import { VERSION } from "../version.ts";
 
@@ -31,7 +33,7 @@ export function versionReport(): VersionReport {
 }
 
 /** The report for people: one line each for ocimount, Bun and the kernel, then a feature table. */
-export function formatVersion(report: VersionReport): string[] {
+export function formatVersion(report: VersionReport, width?: number): string[] {
   const { kernel } = report;
   const rows = report.features.map((f) => [
     `  ${f.name}`,
@@ -44,7 +46,7 @@ export function formatVersion(report: VersionReport): string[] {
     `bun ${report.bun.version} (${report.bun.revision.slice(0, 12)})`,
     `kernel ${kernel.type} ${kernel.release} ${kernel.machine}`,
     "kernel features:",
-    ...textTable(rows),
+    ...textTable(fitColumns(rows, width, [3])),
   ];
 }
 
@@ -60,6 +62,6 @@ export default defineCommand({
     const out = output();
     const report = versionReport();
     if (args.json) out.json(report);
-    else out.out(formatVersion(report).join("\n"));
+    else out.out(formatVersion(report, terminalWidth(out.stdoutTty)).join("\n"));
   },
 });
