@@ -1,24 +1,22 @@
-import type { ErrorCode } from "@ocimount/mount-flags/errors";
 import { CliError } from "./CliError.ts";
 
-const REFUSALS = new Set(["EACCES", "EPERM", "EROFS"]);
-
 /**
- * The error for a journal that could not be written: setup creates it before mounting anything,
- * with node:fs, and a refusal there says only `EACCES` on a file the user never named. Returns
- * a `CliError` naming the state dir and how to choose another, or undefined when `error` is
- * something else.
+ * The error for a journal that could not be written: setup makes the state dir and the journal
+ * before mounting anything, with node:fs, whose errors name only a file the user never named
+ * (`/run/ocimount/<hash>.jsonl: EACCES`) or look unexpected (`EEXIST, mkdir`). Returns a
+ * `CliError` naming the state dir and how to choose another, or undefined when `error` is not
+ * a file-system error at or under `stateDir`.
  */
 export function journalWriteError(error: unknown, stateDir: string): CliError | undefined {
   const e = error as { code?: unknown; path?: unknown; syscall?: unknown };
-  if (typeof e?.code !== "string" || !REFUSALS.has(e.code) || typeof e.syscall !== "string")
-    return undefined;
-  if (typeof e.path !== "string" || (!e.path.startsWith(`${stateDir}/`) && e.path !== stateDir))
-    return undefined;
+  if (typeof e?.code !== "string" || !/^E[A-Z]+$/.test(e.code)) return undefined;
+  if (typeof e.syscall !== "string" || typeof e.path !== "string") return undefined;
+  if (e.path !== stateDir && !e.path.startsWith(`${stateDir}/`)) return undefined;
+  const notDir = e.code === "EEXIST" || e.code === "ENOTDIR";
   return new CliError(
     {
-      code: e.code as ErrorCode,
-      what: "cannot write the journal",
+      code: notDir ? "ENOTDIR" : e.code,
+      what: notDir ? "the state dir is not a directory" : "cannot write the journal",
       where: `state dir ${stateDir}`,
       hint: "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",
     },

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { chmodSync, readdirSync, readFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeTempDirs, writeBundle } from "../bundleFixture.fixture.ts";
 import { BIN, lines, runCli } from "../runCli.fixture.ts";
@@ -207,4 +207,24 @@ test.skipIf(!canMount)(
     expect(tree.filter((l) => /^ {2}[├└]─\/n\/long-name-/.test(l))).toHaveLength(1999);
   },
   120_000,
+);
+
+test.skipIf(!canMount)(
+  `a --state-dir that is a file is named as such, not an unexpected EEXIST${skipped}`,
+  () => {
+    const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" } });
+    const file = join(bundle, "not-a-dir");
+    writeFileSync(file, "");
+    for (const stateDir of [file, join(file, "below")]) {
+      const r = Bun.spawnSync(
+        [...UNSHARE, "bun", BIN, "setup", "--bundle", bundle, "--state-dir", stateDir],
+        { stdout: "pipe", stderr: "pipe" },
+      );
+      expect(r.exitCode).toBe(1);
+      expect(lines(r.stderr.toString())).toEqual([
+        `ocimount: setup: the state dir is not a directory (state dir ${stateDir}): ENOTDIR (errno 20, Not a directory)`,
+        "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",
+      ]);
+    }
+  },
 );
