@@ -75,15 +75,20 @@ for (const proof of ["unique", "place"]) {
       },
       { timeout: 120_000 },
     );
-    mountTest("two bundles on one rootfs set up at once: each teardown takes only its own", () => {
-      const out = run("two-bundles", proof);
-      expect(out.otherBefore).toBe(6);
-      expect(out.first.error.code).toBe("EFOREIGN");
-      expect(out.otherAfterFirst).toBe(6);
-      expect(out.otherTeardown.unmounted).toBe(11);
-      expect(out.firstAgain.unmounted).toBe(11);
-      expect(out.left).toEqual([]);
-    });
+    mountTest(
+      "no stacking: a second bundle on a set-up rootfs, or the same bundle with another state dir, is refused",
+      () => {
+        const out = run("two-bundles", proof);
+        expect(out.second.code).toBe("EALREADY");
+        expect(out.second.message).toContain(`journal ${out.dir}/state/`);
+        expect(out.mountsAfterSecond).toBe(11);
+        expect(out.again.error.code).toBe("EALREADY");
+        expect(out.again.error.message).toContain("bound onto itself");
+        expect(out.mountsAfterAgain).toBe(11);
+        expect(out.first.unmounted).toBe(11);
+        expect(out.left).toEqual([]);
+      },
+    );
     mountTest(
       "teardown from another mount namespace is refused, naming both; nothing removed",
       () => {

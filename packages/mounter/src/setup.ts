@@ -17,6 +17,7 @@ import { type SetupRecord, undoSetOf } from "./journal/SetupRecord.ts";
 import { checkOutsideRootfs, trustedStateDir } from "./journal/trustedState.ts";
 import { type PlanOptions, planSetup } from "./plan/planSetup.ts";
 import type { SetupPlan, Step } from "./plan/types.ts";
+import { checkNotStacked } from "./rootfs/checkNotStacked.ts";
 import { checkRootfs, dirIdentity } from "./rootfs/checkRootfs.ts";
 import { stopIfAborted } from "./stopIfAborted.ts";
 import { AT_FDCWD } from "./sys/constants.ts";
@@ -94,7 +95,7 @@ export async function setup(
       intent: (why, target) => {
         const at = target === "/" ? begin.rootfsReal : posix.join(begin.rootfsReal, target);
         record.pending = [{ why, target, at, after }];
-        journal.append({ t: "intent", why, target, at, after });
+        journal.append({ t: "intent", why, target, at, after }, why);
       },
       mounted: (m) => {
         record.pending = [];
@@ -108,12 +109,12 @@ export async function setup(
           below: m.below,
         };
         // The self-bind is written at once: a crash must not lose which mount is ours.
-        if (m.why === "root.path") journal.append(entry);
+        if (m.why === "root.path") journal.append(entry, m.why);
         else journal.hold(entry);
       },
       created: (why, paths) => {
         for (const path of paths) record.created.push(path);
-        journal.append({ t: "created", why, paths });
+        journal.append({ t: "created", why, paths }, why);
       },
     },
     applied: record.mounts,
@@ -145,7 +146,7 @@ export async function setup(
       const mounted = readBack(readFileSync("/proc/thread-self/mountinfo", "utf8"));
       verifyMounts(ctx.expectations, mounted.entries(ctx.expectations.map((e) => e.mountId)));
     }
-    journal.append({ t: "complete", expectations: ctx.expectations });
+    journal.append({ t: "complete", expectations: ctx.expectations }, "setup");
     journal.close();
     return { plan, mounts: [...record.mounts], warnings: ctx.warnings, journalPath: journal.path };
   } catch (err) {
@@ -174,6 +175,7 @@ function beginJournal(
   const rootfs = checkRootfs(plan.rootfs);
   checkOutsideRootfs(stateDir, rootfs.real);
   checkOutsideRootfs(trustedStateDir(stateDir, true) as string, rootfs.real);
+  checkNotStacked(rootfs, [stateDir, DEFAULT_STATE_DIR]);
   const baseIdentity = identifyAt(sys, AT_FDCWD, rootfs.real, AT_SYMLINK_NOFOLLOW);
   const journal = JournalWriter.create(sys, journalPath(bundle.real, stateDir), plan.bundleDir);
   const begin: BeginEntry = {

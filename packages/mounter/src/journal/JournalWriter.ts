@@ -58,9 +58,12 @@ export class JournalWriter {
 
   private held = "";
 
-  /** Appends one entry (after any held one), in one write(2) unless the kernel writes less. */
-  append(entry: JournalEntry): void {
-    this.write(`${this.held}${JSON.stringify(entry)}\n`);
+  /**
+   * Appends one entry (after any held one), in one write(2) unless the kernel writes less.
+   * `where` names the step being journaled in the error when the write fails.
+   */
+  append(entry: JournalEntry, where?: string): void {
+    this.write(`${this.held}${JSON.stringify(entry)}\n`, where);
     this.held = "";
   }
 
@@ -97,8 +100,8 @@ export class JournalWriter {
     }
   }
 
-  private write(text: string): void {
-    if (this.broken) throw this.failure("an earlier write failed");
+  private write(text: string, where?: string): void {
+    if (this.broken) throw this.failure("an earlier write failed", undefined, where);
     const bytes = Buffer.from(text);
     let done = 0;
     try {
@@ -109,15 +112,16 @@ export class JournalWriter {
       }
     } catch (err) {
       this.broken = true;
-      throw this.failure(err instanceof Error ? err.message : String(err), err);
+      throw this.failure(err instanceof Error ? err.message : String(err), err, where);
     }
   }
 
-  private failure(detail: string, cause?: unknown): MountError {
+  private failure(detail: string, cause?: unknown, where?: string): MountError {
     const errno = (cause as { errno?: unknown })?.errno;
     return new MountError({
       code: "EJOURNAL",
       op: "write",
+      where,
       target: this.path,
       errno: typeof errno === "number" ? Math.abs(errno) : undefined,
       detail,
