@@ -45,7 +45,8 @@ function findJournal(rootfs: DirIdentity, stateDirs: readonly string[]): string 
       if (!name.endsWith(".jsonl")) continue;
       try {
         const begin = readJournal(join(dir, name))?.[0] as BeginEntry | undefined;
-        if (begin?.rootfsDev === rootfs.dev && begin.rootfsIno === rootfs.ino) return join(dir, name);
+        if (begin?.rootfsDev === rootfs.dev && begin.rootfsIno === rootfs.ino)
+          return join(dir, name);
       } catch {}
     }
   }
