@@ -1,5 +1,5 @@
-// Benchmark: the start-up of each form of ocimount, `ocimount --version` and `ocimount plan` of
-// examples/bundle, side by side with `bun -e 0`:
+// Benchmark: the start-up of each form of ocimount, `ocimount --version`, `ocimount plan` and
+// `ocimount validate` of examples/bundle, side by side with `bun -e 0`:
 //   - the sealed executable (its static front, which refuses Bun's variables, then execs
 //     ocimount-bun), and ocimount-bun alone (so the front's own cost shows);
 //   - the npm launcher (dist/bin/ocimount: /bin/sh, readlink, then bun --config --no-env-file);
@@ -30,6 +30,7 @@ const forms: Record<string, string[]> = {
 const commands: Record<string, string[]> = {
   "--version": ["--version"],
   plan: ["plan", "--bundle", BUNDLE],
+  validate: ["validate", BUNDLE],
 };
 
 interface Sample {
@@ -84,8 +85,10 @@ console.log(
   `bun ${Bun.version}, ${process.platform}-${process.arch}; figures are median wall / CPU ms`,
 );
 console.log("");
-console.log("| form | `--version` (ms) | `plan` (ms) |");
-console.log("| --- | --- | --- |");
-console.log(`| \`bun -e 0\` | ${cell("bun -e 0")} | |`);
+console.log("| form | `--version` (ms) | `plan` (ms) | `validate` (ms) |");
+console.log("| --- | --- | --- | --- |");
+console.log(`| \`bun -e 0\` | ${cell("bun -e 0")} | | |`);
 for (const form of Object.keys(forms))
-  console.log(`| ${form} | ${cell(`${form}|--version`)} | ${cell(`${form}|plan`)} |`);
+  console.log(
+    `| ${form} | ${cell(`${form}|--version`)} | ${cell(`${form}|plan`)} | ${cell(`${form}|validate`)} |`,
+  );

@@ -44,8 +44,8 @@ const q = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 /** crun refuses a cgroup v1 hybrid layout while the v2 hierarchy is mounted at unified. */
 const PRELUDE = "umount /sys/fs/cgroup/unified 2>/dev/null";
 
-/** One measured result: wall ms and peak RSS KiB of each timed command. */
-type Timing = { ms: number; rssKiB: number }[];
+/** One measured result: wall ms, peak RSS KiB and CPU ms (user + system) of each timed command. */
+type Timing = { ms: number; rssKiB: number; cpuMs: number }[];
 
 /** Runs `commands` (argv lists) under `timed` in one fresh private mount namespace. */
 function inNamespace(commands: string[][], after = ""): Timing {
@@ -61,8 +61,8 @@ function inNamespace(commands: string[][], after = ""): Timing {
     .trim()
     .split("\n")
     .map((line) => {
-      const [us, rss] = line.split(" ").map(Number);
-      return { ms: us! / 1000, rssKiB: rss! };
+      const [us, rss, cpu] = line.split(" ").map(Number);
+      return { ms: us! / 1000, rssKiB: rss!, cpuMs: cpu! / 1000 };
     });
 }
 
@@ -140,8 +140,34 @@ const median = (xs: readonly number[]) => {
 };
 const fmt = (x: number) => x.toFixed(1);
 
+/** One table row of medians by contender (`parts`: setup and teardown apart, when known). */
+function tableRow(
+  binds: number,
+  m: (name: string) => number,
+  part: ((name: string, i: number) => number) | undefined,
+  runc: boolean,
+): string {
+  const ours = (name: string) =>
+    part ? `${fmt(m(name))} (${fmt(part(name, 0))} + ${fmt(part(name, 1))})` : fmt(m(name));
+  const crun = m("crun");
+  return [
+    binds,
+    fmt(m("floor")),
+    ours("ocimount exe"),
+    ours("ocimount npm"),
+    fmt(crun),
+    runc ? fmt(m("runc")) : "-",
+    fmt(m("2x empty exe")),
+    fmt(m("2x bun -e 0")),
+    `${(m("ocimount exe") / crun).toFixed(2)}x`,
+    `${(m("ocimount npm") / crun).toFixed(2)}x`,
+    ROUNDS,
+  ].join(" | ");
+}
+
 const drop = probeOcimount(tools.busybox!);
 const rows: string[] = [];
+const cpuRows: string[] = [];
 for (const binds of BINDS) {
   const b = makeVsCrunBundle(binds, tools.busybox!, drop);
   try {
@@ -151,6 +177,7 @@ for (const binds of BINDS) {
     const total: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
     const parts: Record<string, number[][]> = Object.fromEntries(names.map((n) => [n, []]));
     const rss: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+    const cpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
     for (let r = 0; r < ROUNDS; r++) {
       // Rotate who goes first, so no contender always runs right after the same other one.
       for (let k = 0; k < names.length; k++) {
@@ -159,39 +186,35 @@ for (const binds of BINDS) {
         total[name]!.push(t.reduce((s, x) => s + x.ms, 0));
         parts[name]!.push(t.map((x) => x.ms));
         rss[name]!.push(Math.max(...t.map((x) => x.rssKiB)));
+        cpu[name]!.push(t.reduce((s, x) => s + x.cpuMs, 0));
       }
     }
     const m = (name: string) => median(total[name] ?? [NaN]);
     const part = (name: string, i: number) => median(parts[name]!.map((p) => p[i]!));
     for (const name of names) {
       console.error(
-        `binds=${binds} ${name}: ${total[name]!.map(fmt).join(" ")} (peak RSS ${Math.round(median(rss[name]!) / 1024)} MiB)`,
+        `binds=${binds} ${name}: ${total[name]!.map(fmt).join(" ")} | CPU ${cpu[name]!.map(fmt).join(" ")} (peak RSS ${Math.round(median(rss[name]!) / 1024)} MiB)`,
       );
     }
-    const crun = m("crun");
-    rows.push(
-      [
-        binds,
-        fmt(m("floor")),
-        `${fmt(m("ocimount exe"))} (${fmt(part("ocimount exe", 0))} + ${fmt(part("ocimount exe", 1))})`,
-        `${fmt(m("ocimount npm"))} (${fmt(part("ocimount npm", 0))} + ${fmt(part("ocimount npm", 1))})`,
-        fmt(crun),
-        tools.runc ? fmt(m("runc")) : "-",
-        fmt(m("2x empty exe")),
-        fmt(m("2x bun -e 0")),
-        `${(m("ocimount exe") / crun).toFixed(2)}x`,
-        `${(m("ocimount npm") / crun).toFixed(2)}x`,
-        ROUNDS,
-      ].join(" | "),
-    );
+    const cpuOf = (name: string) => median(cpu[name] ?? [NaN]);
+    rows.push(tableRow(binds, m, part, tools.runc !== undefined));
+    cpuRows.push(tableRow(binds, cpuOf, undefined, tools.runc !== undefined));
   } finally {
     rmSync(b.dir, { recursive: true, force: true });
   }
 }
+const HEADER =
+  "| binds | C floor | ocimount exe: setup + teardown | ocimount npm launcher | crun run | runc run | 2x empty exe | 2x bun -e 0 | exe / crun | npm / crun | rounds |";
+const RULE = "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 console.log(
-  "| binds | C floor (ms) | ocimount exe: setup + teardown (ms) | ocimount npm launcher (ms) | crun run (ms) | runc run (ms) | 2x empty exe (ms) | 2x bun -e 0 (ms) | exe / crun | npm / crun | rounds |",
+  `Wall time, median ms (load average ${(await Bun.file("/proc/loadavg").text()).split(" ").slice(0, 3).join(" ")}):\n`,
 );
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log(HEADER);
+console.log(RULE);
 for (const row of rows) console.log(`| ${row} |`);
+console.log("\nCPU time (user + system, every thread), median ms:\n");
+console.log(HEADER);
+console.log(RULE);
+for (const row of cpuRows) console.log(`| ${row} |`);
 if (drop.length > 0)
   console.log(`\nLeft out of ocimount's side and the C floor: ${drop.join(", ")}`);
