@@ -1,3 +1,4 @@
+import { errnoName, errnoNumber } from "@ocimount/mount-flags/errors";
 import { CliError } from "./CliError.ts";
 
 /**
@@ -9,13 +10,14 @@ import { CliError } from "./CliError.ts";
  */
 export function journalWriteError(error: unknown, stateDir: string): CliError | undefined {
   const e = error as { code?: unknown; path?: unknown; syscall?: unknown };
-  if (typeof e?.code !== "string" || !/^E[A-Z]+$/.test(e.code)) return undefined;
+  const errno = typeof e?.code === "string" ? errnoNumber(e.code) : undefined;
+  if (errno === undefined) return undefined;
   if (typeof e.syscall !== "string" || typeof e.path !== "string") return undefined;
   if (e.path !== stateDir && !e.path.startsWith(`${stateDir}/`)) return undefined;
   const notDir = e.code === "EEXIST" || e.code === "ENOTDIR";
   return new CliError(
     {
-      code: notDir ? "ENOTDIR" : e.code,
+      code: notDir ? "ENOTDIR" : errnoName(errno),
       what: notDir ? "the state dir is not a directory" : "cannot write the journal",
       where: `state dir ${stateDir}`,
       hint: "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",
