@@ -69,14 +69,22 @@ function typed(e: OcimountError, command: string): DescribedError {
   const what = whatOf(e);
   const where = [whereOf(e), first?.path].filter(Boolean).join(" ") || undefined;
   const text = textOf(e, first?.message);
-  const line = `ocimount: ${command}: ${oneLine(what)}${where ? ` (${oneLine(where)})` : ""}: ${code} (${oneLine(text)})`;
+  // The parentheses hold the errno's text; a filesystem context's own words (fsconfig, fsmount:
+  // `tmpfs: Unknown parameter 'nosiud'`) follow it.
+  const fromKernel = e.op === "fsconfig" || e.op === "fsmount";
+  const reason = fromKernel && e.errno !== undefined && e.detail ? `: ${oneLine(e.detail)}` : "";
+  const line = `ocimount: ${command}: ${oneLine(what)}${where ? ` (${oneLine(where)})` : ""}: ${code} (${oneLine(text)})${reason}`;
   const more = issues.length - 1;
   const rollback = isOcimountError(e.rollback) ? e.rollback : undefined;
   const hint =
     e.hint ??
     rollbackHint(rollback) ??
     (more > 0 ? `${more} more issue${more === 1 ? "" : "s"} (--json lists them all).` : undefined);
-  const json: Record<string, unknown> = { code, message: `${what}: ${text}`, where: where ?? null };
+  const json: Record<string, unknown> = {
+    code,
+    message: `${what}: ${text}${reason}`,
+    where: where ?? null,
+  };
   if (code !== e.code) json.kind = e.code;
   Object.assign(json, jsonOf(e));
   if (issues.length > 0) json.issues = issues;

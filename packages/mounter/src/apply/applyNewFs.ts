@@ -41,6 +41,7 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
   // (relatime unless noatime, strictatime beating both), i.e. the set half of a full remount.
   const attr = mountAttrFromRemountFlags(step.options.flags).attrSet;
   let mnt = -1;
+  let refused: unknown;
   try {
     if (!ctx.forceFallback) {
       try {
@@ -54,10 +55,16 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
       } catch (err) {
         const code = errorCode(err);
         if (code !== "ENOSYS" && code !== "EINVAL" && code !== "EOPNOTSUPP") throw err;
+        refused = err;
       }
     }
     if (mnt < 0) {
-      mountNewFsFallback(ctx, step, mountpoint.fd, attr);
+      try {
+        mountNewFsFallback(ctx, step, mountpoint.fd, attr);
+      } catch (err) {
+        // mount(2) refusing for the same reason says less: keep the kernel's own words.
+        throw hasDetail(refused) && errorCode(err) === errorCode(refused) ? refused : err;
+      }
       return;
     }
     const recursive = setRecursive(ctx, mnt, step);
@@ -71,6 +78,10 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
     if (mnt >= 0) sys.close(mnt);
     sys.close(mountpoint.fd);
   }
+}
+
+function hasDetail(err: unknown): boolean {
+  return typeof (err as { detail?: unknown } | undefined)?.detail === "string";
 }
 
 function mountNewFsFallback(

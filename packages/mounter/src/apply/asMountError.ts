@@ -20,6 +20,7 @@ export function asMountError(
       target: paths.target ?? err.target ?? err.path,
       flags: err.flags,
       errno: err.errno,
+      detail: err.detail,
       cause: err,
     });
   }

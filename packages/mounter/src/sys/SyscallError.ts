@@ -8,6 +8,8 @@ export interface SyscallContext {
   flags?: number;
   /** The config entry the call served, e.g. `mounts[3]` or `linux.maskedPaths[0]`. */
   where?: string;
+  /** The kernel's own reason, when it gives one (an fsopen fd's message log). */
+  detail?: string;
 }
 
 /**
