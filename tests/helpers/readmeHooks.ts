@@ -9,19 +9,40 @@ import { BIN } from "../fixtures/hook/runc.ts";
 
 const README = fileURLToPath(new URL("../../README.md", import.meta.url));
 
-function section(): string {
+/** The README from `start` (a heading line) to `end` (or the end). */
+function section(start = "\n### podman and CRI-O: hooks.d\n", end = "\n**Which stage.**"): string {
   const text = readFileSync(README, "utf8");
-  const start = text.indexOf("\n### podman and CRI-O: hooks.d\n");
-  if (start < 0) throw new Error("README.md has no '### podman and CRI-O: hooks.d' section");
-  const end = text.indexOf("\n**Which stage.**", start);
-  return text.slice(start, end < 0 ? undefined : end);
+  const from = text.indexOf(start);
+  if (from < 0) throw new Error(`README.md has no '${start.trim()}' section`);
+  const to = text.indexOf(end, from);
+  return text.slice(from, to < 0 ? undefined : to);
 }
 
-function blocks(lang: string): string[] {
+function blocks(lang: string, text = section()): string[] {
   const found: string[] = [];
   const re = new RegExp(`\\n\`\`\`${lang}\\n([\\s\\S]*?)\\n\`\`\``, "g");
-  for (const m of section().matchAll(re)) found.push(m[1] ?? "");
+  for (const m of text.matchAll(re)) found.push(m[1] ?? "");
   return found;
+}
+
+/**
+ * The "## Hooks" section's first two blocks: the mounts FILE, and the runc `config.json`
+ * `"hooks": {...}` fragment (returned as the object it is a member of).
+ */
+export function readmeRuncExample(): { mounts: unknown; hooks: Record<string, HookEntry[]> } {
+  const [file, fragment] = blocks("json", section("\n## Hooks\n", "\n### podman and CRI-O"));
+  if (file === undefined || fragment === undefined)
+    throw new Error("README: ## Hooks lacks its two json blocks");
+  const { hooks } = JSON.parse(`{${fragment}}`) as { hooks: Record<string, HookEntry[]> };
+  return { mounts: JSON.parse(file), hooks };
+}
+
+/** A runtime-spec hook entry. */
+export interface HookEntry {
+  path: string;
+  args?: string[];
+  env?: string[];
+  timeout?: number;
 }
 
 /** The section's hooks.d definitions, in order: the annotation form, then the `--mounts FILE` form. */
