@@ -1,0 +1,132 @@
+import { describe, expect, test } from "bun:test";
+import type { MountIdentity } from "./MountIdentity.ts";
+import { ownedMounts } from "./ownedMounts.ts";
+import type { UndoSet } from "./UndoSet.ts";
+
+const R = "/b/rootfs";
+/** A mount: 32-bit id, 64-bit id, parent's ids, place. */
+const m = (
+  id: number,
+  unique: number,
+  parent: number,
+  parentUnique: number,
+  at: string,
+): MountIdentity => ({
+  id,
+  unique,
+  parent,
+  parentUnique,
+  at,
+});
+const base = m(1, 100, 0, 0, "/");
+const self = m(20, 1020, 1, 100, R);
+const a = m(21, 1021, 20, 1020, `${R}/a`);
+const b = m(22, 1022, 20, 1020, `${R}/b`);
+
+function set(proof: UndoSet["proof"], over: Partial<UndoSet> = {}): UndoSet {
+  return {
+    bundleDir: "/b",
+    rootfs: R,
+    proof,
+    mntns: 0,
+    base,
+    self,
+    mounts: [self, a, b].map((mount, i) => ({ why: i ? `mounts[${i - 1}]` : "root.path", mount })),
+    pending: [],
+    created: [],
+    ...over,
+  };
+}
+
+const ids = (s: Set<MountIdentity>) => [...s].map((x) => x.id).sort((p, q) => p - q);
+
+/** One row per rule: the live table (parents first) and which 32-bit ids must be ours. */
+const rows: ReadonlyArray<{
+  name: string;
+  proof: UndoSet["proof"];
+  live: MountIdentity[];
+  undo?: Partial<UndoSet>;
+  ours: number[];
+}> = [
+  {
+    name: "everything recorded is live",
+    proof: "unique",
+    live: [base, self, a, b],
+    ours: [20, 21, 22],
+  },
+  {
+    name: "a reused 32-bit id at the same place is not ours (unique proof)",
+    proof: "unique",
+    live: [base, self, a, m(22, 5000, 20, 1020, `${R}/b`)],
+    ours: [20, 21],
+  },
+  {
+    name: "the self-bind gone, the kernel hands out its id again at the rootfs: nothing is ours",
+    proof: "unique",
+    live: [base, m(20, 6000, 1, 100, R), m(21, 6001, 20, 6000, `${R}/a`)],
+    ours: [],
+  },
+  {
+    name: "a user's mount under the rootfs is not ours",
+    proof: "unique",
+    live: [base, self, a, b, m(30, 1030, 20, 1020, `${R}/user`)],
+    ours: [20, 21, 22],
+  },
+  {
+    name: "place proof: id and place recorded, parent proven",
+    proof: "place",
+    live: [base, self, a, b],
+    ours: [20, 21, 22],
+  },
+  {
+    name: "place proof: a recorded id at another place is not ours",
+    proof: "place",
+    live: [base, self, a, m(22, 0, 20, 0, `${R}/elsewhere`)],
+    ours: [20, 21],
+  },
+  {
+    name: "place proof: the self-bind's id reused at the rootfs on another parent breaks the chain",
+    proof: "place",
+    live: [base, m(9, 0, 1, 0, "/x"), m(20, 0, 9, 0, R), m(21, 0, 20, 0, `${R}/a`)],
+    ours: [],
+  },
+  {
+    name: "pending: the one mount newer than the mark at the step's place, on ours",
+    proof: "unique",
+    live: [base, self, a, b, m(23, 1030, 20, 1020, `${R}/c`), m(24, 1031, 23, 1030, `${R}/c`)],
+    undo: { pending: [{ why: "mounts[2]", at: `${R}/c`, after: 1022 }] },
+    ours: [20, 21, 22, 23],
+  },
+  {
+    name: "pending: a mount at the place older than the mark is not the step's",
+    proof: "unique",
+    live: [base, self, a, b, m(23, 1010, 20, 1020, `${R}/c`)],
+    undo: { pending: [{ why: "mounts[2]", at: `${R}/c`, after: 1022 }] },
+    ours: [20, 21, 22],
+  },
+  {
+    name: "pending: a newer mount elsewhere (made after a crash) is not the step's",
+    proof: "unique",
+    live: [base, self, a, b, m(23, 1040, 20, 1020, `${R}/late`)],
+    undo: { pending: [{ why: "mounts[2]", at: `${R}/c`, after: 1022 }] },
+    ours: [20, 21, 22],
+  },
+  {
+    name: "pending self-bind: on the rootfs's own mount, newer than it",
+    proof: "unique",
+    live: [base, self],
+    undo: {
+      self: undefined,
+      mounts: [],
+      pending: [{ why: "root.path", at: R, after: 100, parent: base }],
+    },
+    ours: [20],
+  },
+];
+
+describe("ownedMounts: the ownership rules", () => {
+  for (const row of rows)
+    test(`${row.proof}: ${row.name}`, () => {
+      expect(ids(ownedMounts(set(row.proof, row.undo), row.live))).toEqual(row.ours);
+    });
+});
