@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildExe, hostTarget, TARGETS } from "../apps/cli/build/buildExe.ts";
+import { HOOK_ENV, hookDefinition } from "../apps/cli/src/commands/installHookDefinition.ts";
 import { BIN } from "./fixtures/cli/cli.ts";
 import { formTests } from "./fixtures/sealed/formTests.ts";
 import { hasStackTrace, markers, PRELOAD } from "./fixtures/sealed/hostile.ts";
@@ -147,3 +148,37 @@ test.skipIf(armSkip !== "")(
   },
   300_000,
 );
+
+describe("hook definitions set env explicitly (a hook without env gets the runtime's environment)", () => {
+  /** Every object with a `path` and `args` (a hook) in the README's JSON blocks. */
+  function readmeHooks(): Record<string, unknown>[] {
+    const readme = readFileSync(join(import.meta.dir, "..", "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
+    const hooks: Record<string, unknown>[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") {
+        const o = v as Record<string, unknown>;
+        if (typeof o.path === "string" && Array.isArray(o.args)) hooks.push(o);
+        Object.values(o).forEach(walk);
+      }
+    };
+    // a config.json fragment ("hooks": {...}) is wrapped into an object first
+    for (const b of blocks) walk(JSON.parse(b.trimStart().startsWith('"') ? `{${b}}` : b));
+    return hooks;
+  }
+
+  test("every hook in the README", () => {
+    const hooks = readmeHooks();
+    expect(hooks.length).toBeGreaterThanOrEqual(3);
+    for (const hook of hooks) {
+      expect(Array.isArray(hook.env)).toBe(true);
+      expect((hook.env as string[]).some((e) => e.startsWith("PATH="))).toBe(true);
+    }
+  });
+
+  test("the definition install-hook writes", () => {
+    expect(hookDefinition("/usr/local/libexec/ocimount/ocimount").hook.env).toEqual([...HOOK_ENV]);
+    expect(HOOK_ENV.length).toBeGreaterThan(0);
+  });
+});
