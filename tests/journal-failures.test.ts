@@ -52,6 +52,8 @@ mountTest(
     expect(out.teardown.code).toBe("EJOURNAL");
     expect(out.teardown.message).toContain("is running");
     expect(out.mountsAfterTeardown).toBe(20);
+    // status only looks: a setup under way is partial, and says so.
+    expect(out.status).toBe("partial");
     expect(out.setup).toEqual({ ok: true, mounts: 41 });
     expect(out.statusAfter).toBe("set-up");
     expect(out.teardownAfter.unmounted).toBe(41);

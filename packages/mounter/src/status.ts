@@ -63,10 +63,15 @@ export async function status(
   options: Omit<TeardownOptions, "forget"> = {},
 ): Promise<StatusReport> {
   const sys = options.sys ?? createSyscalls();
-  const journal = openJournal(sys, bundleDir, options.stateDir ?? DEFAULT_STATE_DIR);
+  const journal = openJournal(sys, bundleDir, options.stateDir ?? DEFAULT_STATE_DIR, "probe");
   if (!journal) return { bundleDir, state: "not-set-up", finished: false, steps: [] };
   try {
-    return { ...statusOfRecord(sys, journal.record, journal.path), bundleDir };
+    const report = { ...statusOfRecord(sys, journal.record, journal.path), bundleDir };
+    if (journal.busy && !report.finished) {
+      // Setup is running right now: its mounts so far are there, the rest is to come.
+      return { ...report, state: "partial", detail: "setup is running (its journal is locked)" };
+    }
+    return report;
   } finally {
     journal.close();
   }

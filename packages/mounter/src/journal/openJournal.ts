@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { MountError } from "../errors.ts";
-import { LOCK_EX, LOCK_NB } from "../sys/constants.ts";
+import { LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { BeginEntry } from "./JournalEntry.ts";
 import { journalPath } from "./journalPath.ts";
@@ -21,29 +21,33 @@ import { trustedStateDir } from "./trustedState.ts";
 export interface OpenJournal {
   path: string;
   record: SetupRecord;
+  /** With `lock: "probe"`: true when a setup or teardown held the lock (it is running now). */
+  busy: boolean;
   close(): void;
 }
 
 /**
  * Finds, locks and reads the journal of `bundleDir` in a trusted state dir (`trustedStateDir`):
  * `null` when there is none. The lock (flock LOCK_EX|LOCK_NB, the one setup holds while it runs)
- * makes a teardown or status racing a setup refuse with `EBUSY` instead of acting on half a
- * journal. The journal must be about this bundle: its recorded real path is the bundle's, and
+ * makes a teardown racing a setup refuse (`EJOURNAL`, EAGAIN) instead of acting on half a
+ * journal; `lock: "probe"` (status, list) only looks whether it is held and says so in `busy`.
+ * The journal must be about this bundle: its recorded real path is the bundle's, and
  * its rootfs still the same directory (device and inode); else `EUNSAFE`.
  */
 export function openJournal(
   sys: Syscalls,
   bundleDir: string,
   stateDir: string,
+  lock: "exclusive" | "probe" = "exclusive",
 ): OpenJournal | null {
   if (trustedStateDir(stateDir, false) === null) return null;
   const path = journalPath(bundleDir, stateDir);
   if (!existsSync(path)) {
     // Renamed or moved since setup: the journal that recorded this very directory.
     const moved = journalByInode(bundleDir, stateDir);
-    if (moved) return openAt(sys, moved, bundleDir);
+    if (moved) return openAt(sys, moved, bundleDir, lock);
   }
-  return openAt(sys, path, bundleDir);
+  return openAt(sys, path, bundleDir, lock);
 }
 
 /** The journal of a state dir whose bundle is `bundleDir`'s device and inode, if any. */
@@ -64,7 +68,12 @@ function journalByInode(bundleDir: string, stateDir: string): string | undefined
   return undefined;
 }
 
-function openAt(sys: Syscalls, path: string, bundleDir: string): OpenJournal | null {
+function openAt(
+  sys: Syscalls,
+  path: string,
+  bundleDir: string,
+  mode: "exclusive" | "probe",
+): OpenJournal | null {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -79,16 +88,31 @@ function openAt(sys: Syscalls, path: string, bundleDir: string): OpenJournal | n
     fd = -1;
   };
   try {
-    if (fd >= 0) lock(sys, fd, path);
+    let busy = false;
+    if (fd >= 0 && mode === "exclusive") lock(sys, fd, path);
+    else if (fd >= 0) busy = isLocked(sys, fd);
     const entries = readJournal(path);
     if (!entries) {
       close();
       return null;
     }
     const record = checkBelongs(summarizeJournal(entries), bundleDir, path);
-    return { path, record, close };
+    return { path, record, busy, close };
   } catch (err) {
     close();
+    throw err;
+  }
+}
+
+/** Whether another process holds the journal's lock (taken and dropped at once if not). */
+function isLocked(sys: Syscalls, fd: number): boolean {
+  try {
+    sys.flock(fd, LOCK_SH | LOCK_NB);
+    sys.flock(fd, LOCK_UN);
+    return false;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === "EAGAIN" || code === "EWOULDBLOCK") return true;
     throw err;
   }
 }

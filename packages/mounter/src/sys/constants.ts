@@ -78,8 +78,12 @@ export const S_IFCHR = 0o20000;
 export const S_IFIFO = 0o10000;
 
 // flock(2) operations.
+/** A shared lock. */
+export const LOCK_SH = 1;
 /** An exclusive lock. */
 export const LOCK_EX = 2;
+/** Drop the lock. */
+export const LOCK_UN = 8;
 /** Do not wait: fail with EWOULDBLOCK when the lock is held. */
 export const LOCK_NB = 4;
 
