@@ -52,6 +52,7 @@ test('every --json document carries "version": 1', () => {
     plan: json(["plan", "--bundle", bundle]),
     "setup --dry-run": json(["setup", "--dry-run", "--bundle", bundle]),
     flags: json(["flags", "ro"]),
+    status: json(["status", "--bundle", bundle, "--state-dir", `${bundle}/state`]),
     validate: json(["validate", bundle]),
     resolve: json(["resolve", "--root", bundle, "/x"]),
     version: json(["version"]),

@@ -3,6 +3,7 @@ import { status } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { formatStatusView } from "../formatStatusView.ts";
+import { jsonDocument } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
 import { terminalWidth } from "../terminalWidth.ts";
@@ -42,7 +43,7 @@ export default defineCommand({
     const bundleDir = resolve(args.bundle ?? ".");
     const stateDir = args["state-dir"];
     const report = await status(bundleDir, stateDir ? { stateDir } : {});
-    if (args.json) out.json(report);
+    if (args.json) out.json(jsonDocument(report));
     else {
       const format = args.format === "tree" ? "tree" : "table";
       const width = terminalWidth(out.stdoutTty);
