@@ -6,9 +6,11 @@ import { CliError } from "./CliError.ts";
  * before mounting anything, with node:fs, whose errors name only a file the user never named
  * (`/run/ocimount/<hash>.jsonl: EACCES`) or look unexpected (`EEXIST, mkdir`). Returns a
  * `CliError` naming the state dir and how to choose another, or undefined when `error` is not
- * a file-system error at or under `stateDir`.
+ * a file-system error at or under `stateDir`, nor the mounter's refusal of `stateDir` itself.
  */
 export function journalWriteError(error: unknown, stateDir: string): CliError | undefined {
+  const owned = untrustedStateDir(error, stateDir);
+  if (owned) return owned;
   const e = error as { code?: unknown; path?: unknown; syscall?: unknown };
   const errno = typeof e?.code === "string" ? errnoNumber(e.code) : undefined;
   if (errno === undefined) return undefined;
@@ -21,6 +23,29 @@ export function journalWriteError(error: unknown, stateDir: string): CliError | 
       what: notDir ? "the state dir is not a directory" : "cannot write the journal",
       where: `state dir ${stateDir}`,
       hint: "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",
+    },
+    { cause: error },
+  );
+}
+
+const HINT_OWN =
+  "Give setup a state dir of its own with --state-dir DIR (the default, /run/ocimount, is root's).";
+
+/**
+ * The mounter refuses a state dir it cannot trust (`EUNSAFE`, op `state`: owned by another user,
+ * writable by others), e.g. /run/ocimount seen from a user namespace, where root's directory
+ * belongs to the overflow uid: the same way out as an unwritable one, with the mounter's reason.
+ */
+function untrustedStateDir(error: unknown, stateDir: string): CliError | undefined {
+  const e = error as { code?: unknown; op?: unknown; target?: unknown; detail?: unknown };
+  if (e?.code !== "EUNSAFE" || e.op !== "state" || e.target !== stateDir) return undefined;
+  return new CliError(
+    {
+      code: "EUNSAFE",
+      what: "the state dir is not safe to use",
+      where: `state dir ${stateDir}`,
+      text: typeof e.detail === "string" ? e.detail : undefined,
+      hint: HINT_OWN,
     },
     { cause: error },
   );

@@ -108,7 +108,9 @@ export default defineCommand({
       result = await setup(plan, options);
     } catch (error) {
       const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
-      if (!(error instanceof MountError)) throw journalWriteError(error, stateDir) ?? error;
+      const stateDirError = journalWriteError(error, stateDir);
+      if (stateDirError) throw stateDirError;
+      if (!(error instanceof MountError)) throw error;
       if (error.code !== "ECANCELED") throw explainSetupError(error, bundle.config) ?? error;
       await stop.settle();
       throw reportInterrupted(out, args.json === true, plan, error, stop.received);
