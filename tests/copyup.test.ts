@@ -73,3 +73,11 @@ mountTest(
   },
   { timeout: 300_000 },
 );
+
+mountTest("ro and rro tmpfs with tmpcopyup are filled first, then read-only", () => {
+  const out = run("readonly");
+  expect(out.results).toEqual({
+    ro: { content: "ro", write: "EROFS" },
+    rro: { content: "rro", write: "EROFS" },
+  });
+});

@@ -2,8 +2,10 @@ import {
   AT_EMPTY_PATH,
   AT_RECURSIVE,
   MOUNT_ATTR__ATIME,
+  MOUNT_ATTR_RDONLY,
   MOVE_MOUNT_F_EMPTY_PATH,
   MOVE_MOUNT_T_EMPTY_PATH,
+  MS_RDONLY,
   mountAttrFromRemountFlags,
 } from "@ocimount/mount-flags";
 import { MountError } from "../errors.ts";
@@ -40,6 +42,9 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
   // fsmount(2)'s attr_flags for a fresh mount: what mount(2) would give for these MS_* flags
   // (relatime unless noatime, strictatime beating both), i.e. the set half of a full remount.
   const attr = mountAttrFromRemountFlags(step.options.flags).attrSet;
+  // tmpcopyup fills the new filesystem first: made writable, and made read-only once filled
+  // (as runc remounts it after the copy), with the r* attributes after that.
+  const roAfterCopy = step.options.tmpcopyup && (step.options.flags & MS_RDONLY) !== 0;
   let mnt = -1;
   let refused: unknown;
   try {
@@ -48,9 +53,9 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
         mnt = createFs(sys, {
           fsType: step.fsType,
           source: step.source,
-          flags: step.options.flags,
+          flags: roAfterCopy ? step.options.flags & ~MS_RDONLY : step.options.flags,
           data: step.options.unknown,
-          attr,
+          attr: roAfterCopy ? attr & ~MOUNT_ATTR_RDONLY : attr,
         });
       } catch (err) {
         const code = errorCode(err);
@@ -67,8 +72,10 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
       }
       return;
     }
-    const recursive = setRecursive(ctx, mnt, step);
     if (step.options.tmpcopyup) copyUp(sys, mountpoint.fd, mnt, step.why);
+    if (roAfterCopy)
+      sys.mountSetattr(mnt, "", AT_EMPTY_PATH, { attrSet: MOUNT_ATTR_RDONLY, attrClr: 0 });
+    const recursive = setRecursive(ctx, mnt, step);
     applyIdmap(ctx, mnt, step.options, step.why);
     sys.moveMount(mnt, "", mountpoint.fd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     const propagation = applyPropagation(ctx, mnt, step.options.propagation);
