@@ -6,10 +6,17 @@
  * user namespace (helpers/runcTier.ts).
  */
 import { afterAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type MountInfoEntry, parseMountInfoLine } from "@ocimount/mount-flags";
 import { busyboxConfig, hookEntry, makeWorkDir, writeConfig } from "./fixtures/hook/runc.ts";
+import {
+  expectedFacts,
+  hookMounts,
+  hookSources,
+  parseReport,
+  REPORT_SCRIPT,
+  reportFacts,
+} from "./helpers/containerReport.ts";
 import { runcInTier, runcTierSkipReason } from "./helpers/runcTier.ts";
 
 const skip = runcTierSkipReason();
@@ -22,72 +29,16 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-/** What the container prints: its mountinfo lines for our mounts, then one line per check. */
-const SCRIPT = `
-grep -E '^[0-9]+ [0-9]+ [^ ]+ [^ ]+ /(ro|rro|rro/inner|scratch|etc/secret) ' /proc/self/mountinfo | sed 's/^/MI /'
-check() { if sh -c "$2" 2>/dev/null; then echo "CHECK $1 ok"; else echo "CHECK $1 failed"; fi; }
-check read-ro 'grep -q hello /ro/hello'
-check write-ro 'echo x > /ro/new'
-check write-rro 'echo x > /rro/new'
-check write-rro-submount 'echo x > /rro/inner/new'
-check write-scratch 'echo x > /scratch/new'
-check write-secret 'echo x > /etc/secret'
-echo "SECRET [$(cat /etc/secret)]"
-echo END
-`;
-
-interface Seen {
-  mounts: Map<string, MountInfoEntry>;
-  checks: Map<string, string>;
-  lines: string[];
-}
-
-function parseOutput(stdout: string): Seen {
-  const lines = stdout.split("\n").filter(Boolean);
-  const mounts = new Map<string, MountInfoEntry>();
-  const checks = new Map<string, string>();
-  for (const line of lines) {
-    if (line.startsWith("MI ")) {
-      const m = parseMountInfoLine(line.slice(3));
-      mounts.set(m.mountPoint, m);
-    } else if (line.startsWith("CHECK ")) {
-      const [, name, result] = line.split(" ");
-      checks.set(name!, result!);
-    }
-  }
-  return { mounts, checks, lines };
-}
-
 /** A work dir with a bundle, sources on the host side, and the hook's mounts file. */
 function prepare(stage: "createRuntime" | "createContainer", mounts: unknown) {
   const work = makeWorkDir();
   made.push(work.dir);
-  const src = join(work.dir, "src");
-  mkdirSync(src);
-  writeFileSync(join(src, "hello"), "hello\n");
-  mkdirSync(join(work.dir, "tree", "inner"), { recursive: true });
-  writeFileSync(join(work.bundle, "rootfs", "etc", "secret"), "top secret\n");
+  const sources = hookSources(work.dir, join(work.bundle, "rootfs"));
   const mountsFile = join(work.dir, "mounts.json");
   writeFileSync(mountsFile, JSON.stringify(mounts));
   const hooks = { [stage]: [hookEntry(["--mounts", mountsFile])] };
-  writeConfig(work.bundle, busyboxConfig(SCRIPT, { hooks }));
-  return { work, src, tree: join(work.dir, "tree") };
-}
-
-function extraMounts(dir: string) {
-  return {
-    mounts: [
-      { destination: "/ro", type: "bind", source: join(dir, "src"), options: ["bind", "ro"] },
-      {
-        destination: "/rro",
-        type: "bind",
-        source: join(dir, "tree"),
-        options: ["rbind", "rro", "rnosuid"],
-      },
-      { destination: "/scratch", type: "tmpfs", source: "tmpfs", options: ["nodev", "size=1m"] },
-    ],
-    maskedPaths: ["/etc/secret"],
-  };
+  writeConfig(work.bundle, busyboxConfig(REPORT_SCRIPT, { hooks }));
+  return { work, sources };
 }
 
 let serial = 0;
@@ -95,43 +46,13 @@ const containerId = () => `ocimount-hook-${process.pid}-${serial++}`;
 
 describe.each(["createRuntime", "createContainer"] as const)("runc with a %s hook", (stage) => {
   runcTest("adds an ro bind, an rro rbind with its submount, a tmpfs and a mask", () => {
-    const { work, tree } = prepare(stage, {});
-    writeFileSync(join(work.dir, "mounts.json"), JSON.stringify(extraMounts(work.dir)));
-    const submount = `mount -t tmpfs -o size=1m ocimount-sub "${join(tree, "inner")}"`;
-    const r = runcInTier(work, containerId(), submount);
+    const { work, sources } = prepare(stage, {});
+    writeFileSync(join(work.dir, "mounts.json"), JSON.stringify(hookMounts(sources)));
+    const r = runcInTier(work, containerId(), sources.submount);
     expect(r.stderr).toBe("");
     expect(r.exitCode).toBe(0);
-    const seen = parseOutput(r.stdout);
-    expect(seen.lines.at(-1)).toBe("END");
-
-    const ro = seen.mounts.get("/ro");
-    expect(ro?.root).toBe(join(work.dir, "src"));
-    expect(ro?.mountOptions).toContain("ro");
-    const rro = seen.mounts.get("/rro");
-    expect(rro?.root).toBe(tree);
-    expect(rro?.mountOptions).toEqual(expect.arrayContaining(["ro", "nosuid"]));
-    const sub = seen.mounts.get("/rro/inner");
-    expect(sub?.fsType).toBe("tmpfs");
-    expect(sub?.source).toBe("ocimount-sub");
-    expect(sub?.parentId).toBe(rro?.mountId);
-    expect(sub?.mountOptions).toEqual(expect.arrayContaining(["ro", "nosuid"]));
-    const scratch = seen.mounts.get("/scratch");
-    expect(scratch?.fsType).toBe("tmpfs");
-    expect(scratch?.mountOptions).toEqual(expect.arrayContaining(["rw", "nodev"]));
-    expect(scratch?.superOptions).toContain("size=1024k");
-    const secret = seen.mounts.get("/etc/secret");
-    expect(secret?.root).toBe("/null");
-
-    expect(Object.fromEntries(seen.checks)).toEqual({
-      "read-ro": "ok",
-      "write-ro": "failed",
-      "write-rro": "failed",
-      "write-rro-submount": "failed",
-      "write-scratch": "ok",
-      // the mask is /dev/null: writes vanish, reads are empty
-      "write-secret": "ok",
-    });
-    expect(seen.lines).toContain("SECRET []");
+    // the mask is /dev/null: writes vanish, reads are empty (helpers/containerReport.ts)
+    expect(reportFacts(parseReport(r.stdout))).toEqual(expectedFacts(sources));
   });
 
   runcTest("a hook failure (missing source) makes runc run fail with the hook's message", () => {
