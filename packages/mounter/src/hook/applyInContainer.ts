@@ -25,6 +25,10 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
   const base = identifyAt(sys, AT_FDCWD, rootfs, 0);
   // The highest 64-bit ID at the start: a mount newer than it, at a step's place, is that step's.
   let after = base.unique ? Math.max(base.unique, ...highestBelow(sys, base.unique)) : 0;
+  // Without 64-bit IDs, the mounts there before the hook began are what its steps are not.
+  const existing = base.unique
+    ? undefined
+    : parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8")).map((m) => m.mountId);
   const pending: PendingAttach[] = [];
   ctx.rootFd = sys.openat(AT_FDCWD, plan.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
   try {
@@ -35,7 +39,14 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
         pending.length = 0;
         if (attaches(step)) {
           const at = step.target.path === "/" ? rootfs : posix.join(rootfs, step.target.path);
-          pending.push({ why: step.why, at, after, parent: base, anyParent: true });
+          pending.push({
+            why: step.why,
+            at,
+            after,
+            parent: base,
+            anyParent: true,
+            ...(existing ? { existing } : {}),
+          });
         }
         const count = ctx.applied.length;
         applyStep(ctx, step);

@@ -15,9 +15,12 @@ export interface PendingAttach {
   parent?: MountIdentity;
   /**
    * Any parent will do (the hook: the runtime waits while it runs, and its steps go onto the
-   * runtime's mounts). Honoured only with 64-bit IDs, where `after` excludes every older mount.
+   * runtime's mounts). With 64-bit IDs `after` excludes every older mount; with 32-bit ones
+   * `existing` must list the mounts that were there before (none of them is the step's).
    */
   anyParent?: boolean;
+  /** The 32-bit IDs live when the hook began (`place` proof with `anyParent`). */
+  existing?: readonly number[];
 }
 
 /**

@@ -122,6 +122,35 @@ const rows: ReadonlyArray<{
     },
     ours: [20],
   },
+  {
+    name: "hook pending: any parent, newer than the hook's start, at the place",
+    proof: "unique",
+    live: [
+      base,
+      m(5, 500, 1, 100, "/c/dev"),
+      m(40, 1040, 5, 500, "/c/dev/x"),
+      m(41, 90, 5, 500, "/c/dev/y"),
+    ],
+    undo: {
+      self: undefined,
+      mounts: [],
+      pending: [{ why: "mounts[0]", at: "/c/dev/x", after: 1000, anyParent: true }],
+    },
+    ours: [40],
+  },
+  {
+    name: "hook pending, place proof: not one of the mounts there before the hook",
+    proof: "place",
+    live: [base, m(5, 0, 1, 0, "/c/dev"), m(40, 0, 5, 0, "/c/dev/x")],
+    undo: {
+      self: undefined,
+      mounts: [],
+      pending: [
+        { why: "mounts[0]", at: "/c/dev/x", after: 0, anyParent: true, existing: [1, 5, 40] },
+      ],
+    },
+    ours: [],
+  },
 ];
 
 describe("ownedMounts: the ownership rules", () => {

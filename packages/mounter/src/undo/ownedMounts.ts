@@ -56,7 +56,8 @@ function pendingMount(
     const parentKey = unique ? m.parentUnique : m.parent;
     const parent = byKey.get(parentKey);
     const onExpected =
-      (unique && p.anyParent === true) ||
+      (p.anyParent === true &&
+        (unique || (p.existing !== undefined && !p.existing.includes(m.id)))) ||
       (p.parent !== undefined && parentKey === (unique ? p.parent.unique : p.parent.id)) ||
       (parent !== undefined && ours.has(parent));
     if (!onExpected) continue;
