@@ -130,6 +130,8 @@ function probeOcimount(busybox: string): string[] {
       `      and of the C floor's (crun and runc still mount it): ${why.split("\n").at(-1)}`,
     );
     return ["/sys/fs/cgroup"];
+  } finally {
+    rmSync(b.dir, { recursive: true, force: true });
   }
 }
 
