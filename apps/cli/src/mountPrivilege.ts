@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { CAP_SYS_ADMIN } from "@ocimount/mount-flags/linux";
 
-/** CAP_SYS_ADMIN's bit in the capability sets (linux/capability.h). */
-const CAP_SYS_ADMIN = 21n;
+const CAP_SYS_ADMIN_BIT = BigInt(CAP_SYS_ADMIN);
 
 /**
  * Whether this process may mount in its mount namespace: CAP_SYS_ADMIN in its effective set
@@ -21,7 +21,7 @@ export function canMount(statusText?: string): boolean {
   }
   const hex = /^CapEff:\s*([0-9a-f]+)$/m.exec(text)?.[1];
   if (hex === undefined) return process.geteuid?.() === 0;
-  return ((BigInt(`0x${hex}`) >> CAP_SYS_ADMIN) & 1n) === 1n;
+  return ((BigInt(`0x${hex}`) >> CAP_SYS_ADMIN_BIT) & 1n) === 1n;
 }
 
 /**

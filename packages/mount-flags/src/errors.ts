@@ -5,7 +5,7 @@
 
 export { ERRNO_TABLE } from "./error/ERRNO_TABLE.ts";
 export { type ErrorCode, REASON_CODES, type ReasonCode } from "./error/ErrorCode.ts";
-export { type ErrnoName, errnoName, errnoNumber, errnoText } from "./error/errno.ts";
+export { ERRNO, type ErrnoName, errnoName, errnoNumber, errnoText } from "./error/errno.ts";
 export {
   type ErrorFields,
   type ErrorIssue,

@@ -41,9 +41,9 @@ beforeAll(() => {
     stderr: "pipe",
   });
   if (tsc.exitCode !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
-  // Each entry point (mount-flags has a second, ./errors) bundled on its own, as published.
+  // Each entry point (mount-flags has three) bundled on its own, as published.
   const entries: [dep: string, subpaths: string[]][] = [
-    ["mount-flags", [".", "./errors"]],
+    ["mount-flags", [".", "./errors", "./linux"]],
     ["oci-spec", ["."]],
     ["symlink-resolver", ["."]],
   ];

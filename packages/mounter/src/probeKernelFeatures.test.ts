@@ -1,11 +1,10 @@
 import { describe, expect, test } from "bun:test";
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import { probeKernelFeatures } from "./probeKernelFeatures.ts";
 import { createFakeSyscalls } from "./sys/fake.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
 
-const ENOSYS = 38;
-const EPERM = 1;
-const EFAULT = 14;
+const { ENOSYS, EPERM, EFAULT } = ERRNO;
 
 const ROWS: { name: string; op?: keyof Syscalls; errno?: number; missing: string[] }[] = [
   { name: "a kernel with everything", missing: [] },

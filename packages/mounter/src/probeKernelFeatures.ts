@@ -1,11 +1,12 @@
 import { AT_SYMLINK_NOFOLLOW, OPEN_TREE_CLOEXEC } from "@ocimount/mount-flags";
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import {
   AT_FDCWD,
   O_CLOEXEC,
   O_PATH,
   RESOLVE_IN_ROOT,
   STATX_MNT_ID_UNIQUE,
-} from "./sys/constants.ts";
+} from "@ocimount/mount-flags/linux";
 import { createSyscalls } from "./sys/ffi.ts";
 import { SyscallError } from "./sys/SyscallError.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
@@ -23,7 +24,7 @@ export interface KernelFeature {
   errno?: string;
 }
 
-const ENOSYS = 38;
+const { ENOSYS } = ERRNO;
 
 /** Runs `call`; a SyscallError other than ENOSYS still proves the call exists. */
 function exists(call: () => void): { available: boolean; errno?: string } {

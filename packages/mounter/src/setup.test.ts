@@ -16,10 +16,10 @@ import {
   MS_REMOUNT,
   MS_SHARED,
 } from "@ocimount/mount-flags";
+import { S_IFDIR } from "@ocimount/mount-flags/linux";
 import { MountError } from "./errors.ts";
 import { journalPath } from "./journal/journalPath.ts";
 import { setup } from "./setup.ts";
-import { S_IFDIR } from "./sys/constants.ts";
 import { SyscallError } from "./sys/SyscallError.ts";
 import type { FileStat, Syscalls } from "./sys/Syscalls.ts";
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import type { AppliedMount, ApplyContext } from "./apply/ApplyContext.ts";
 import { applyStep, attaches } from "./apply/applyStep.ts";
 import { asMountError } from "./apply/asMountError.ts";
@@ -20,7 +21,6 @@ import type { SetupPlan, Step } from "./plan/types.ts";
 import { checkNotStacked } from "./rootfs/checkNotStacked.ts";
 import { checkRootfs, dirIdentity } from "./rootfs/checkRootfs.ts";
 import { stopIfAborted } from "./stopIfAborted.ts";
-import { AT_FDCWD } from "./sys/constants.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
 import { identifyAt } from "./undo/MountIdentity.ts";

@@ -1,11 +1,9 @@
+import { MAXSYMLINKS } from "@ocimount/mount-flags/linux";
 import { ResolveError } from "./ResolveError.ts";
 import { directoriesProven, judgeProbe, planProbe } from "./runAhead.ts";
 
-/**
- * Linux's MAXSYMLINKS (include/linux/namei.h): one lookup may follow 40 symlinks, the 41st is
- * ELOOP (fs/namei.c `pick_link`: `if (nd->total_link_count++ >= MAXSYMLINKS)`).
- */
-export const MAX_SYMLINKS = 40;
+/** How many symlinks one lookup may follow: the kernel's MAXSYMLINKS (the 41st is ELOOP). */
+export const MAX_SYMLINKS = MAXSYMLINKS;
 
 /** What an lstat said about the component handed out by {@link Walk.next}. */
 export type Found = "directory" | "other" | "missing";

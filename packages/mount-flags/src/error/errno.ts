@@ -1,7 +1,14 @@
 import { ERRNO_TABLE } from "./ERRNO_TABLE.ts";
 
+type TableName = (typeof ERRNO_TABLE)[number][1];
+
+/** Every errno by name, `ERRNO.ENOENT === 2`: the one place code gets an errno number from. */
+export const ERRNO: Readonly<Record<TableName, number>> = Object.fromEntries(
+  ERRNO_TABLE.map(([n, name]) => [name, n]),
+) as Record<TableName, number>;
+
 /** A Linux errno name from the kernel's table (`ENOENT`), or `E<n>` for a number it lacks. */
-export type ErrnoName = (typeof ERRNO_TABLE)[number][1] | `E${number}`;
+export type ErrnoName = TableName | `E${number}`;
 
 const NAMES: ReadonlyMap<number, ErrnoName> = new Map(ERRNO_TABLE.map(([n, name]) => [n, name]));
 const TEXTS: ReadonlyMap<number, string> = new Map(ERRNO_TABLE.map(([n, , text]) => [n, text]));

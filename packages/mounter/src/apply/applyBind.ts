@@ -6,8 +6,8 @@ import {
   OPEN_TREE_CLOEXEC,
   OPEN_TREE_CLONE,
 } from "@ocimount/mount-flags";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import type { BindStep } from "../plan/types.ts";
-import { AT_FDCWD } from "../sys/constants.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 import { applyBindFallback } from "./applyBindFallback.ts";
 import { applyIdmap } from "./applyIdmap.ts";

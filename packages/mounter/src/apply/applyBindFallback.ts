@@ -1,8 +1,8 @@
 import { AT_EMPTY_PATH, MS_BIND, MS_REC, MS_REMOUNT } from "@ocimount/mount-flags";
+import { AT_FDCWD, O_CLOEXEC, O_PATH } from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
 import { openInRoot } from "../inroot/openInRoot.ts";
 import type { BindStep } from "../plan/types.ts";
-import { AT_FDCWD, O_CLOEXEC, O_PATH } from "../sys/constants.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 import { applyPropagation } from "./applyPropagation.ts";
 import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";

@@ -1,7 +1,7 @@
 import { posix } from "node:path";
+import { O_DIRECTORY } from "@ocimount/mount-flags/linux";
 import { openInRoot } from "../inroot/openInRoot.ts";
 import type { BindStep, LinkStep, NewFsStep } from "../plan/types.ts";
-import { O_DIRECTORY } from "../sys/constants.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 import { applyBind } from "./applyBind.ts";
 import { applyNewFs } from "./applyNewFs.ts";

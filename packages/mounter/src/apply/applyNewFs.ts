@@ -2,6 +2,11 @@ import {
   AT_EMPTY_PATH,
   AT_RECURSIVE,
   MOUNT_ATTR__ATIME,
+  MOUNT_ATTR_NODEV,
+  MOUNT_ATTR_NODIRATIME,
+  MOUNT_ATTR_NOEXEC,
+  MOUNT_ATTR_NOSUID,
+  MOUNT_ATTR_NOSYMFOLLOW,
   MOUNT_ATTR_RDONLY,
   MOVE_MOUNT_F_EMPTY_PATH,
   MOVE_MOUNT_T_EMPTY_PATH,
@@ -23,7 +28,13 @@ import { prepareMountpoint } from "./prepareMountpoint.ts";
 import { procFd } from "./procFd.ts";
 import { recordMount } from "./recordMount.ts";
 
-const PER_MOUNT = 0x1 | 0x2 | 0x4 | 0x8 | 0x80 | 0x200000;
+const PER_MOUNT =
+  MOUNT_ATTR_RDONLY |
+  MOUNT_ATTR_NOSUID |
+  MOUNT_ATTR_NODEV |
+  MOUNT_ATTR_NOEXEC |
+  MOUNT_ATTR_NODIRATIME |
+  MOUNT_ATTR_NOSYMFOLLOW;
 
 /** fsmount(2) attrs as a change: every per-mount bit and the atime mode are decided by it. */
 function fsmountChange(attr: number): AttrChange {

@@ -11,8 +11,8 @@ import {
   OPEN_TREE_CLOEXEC,
   OPEN_TREE_CLONE,
 } from "@ocimount/mount-flags";
+import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
 import type { RootfsBindStep, RootPropagationStep, RootReadonlyStep } from "../plan/types.ts";
-import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "../sys/constants.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 import { applyPropagation } from "./applyPropagation.ts";
 import { currentMsFlags } from "./lockedMsFlags.ts";

@@ -1,4 +1,4 @@
-import { S_IFDIR, S_IFMT } from "../sys/constants.ts";
+import { S_IFDIR, S_IFMT } from "@ocimount/mount-flags/linux";
 
 /** `dir` for a directory mode, else `file` (a bind of a file, socket or device needs a file mountpoint). */
 export function fileKind(mode: number): "dir" | "file" {

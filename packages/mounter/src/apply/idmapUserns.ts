@@ -1,7 +1,7 @@
 import { readlinkSync, writeFileSync } from "node:fs";
+import { AT_FDCWD, O_CLOEXEC, O_RDONLY } from "@ocimount/mount-flags/linux";
 import type { IdMapping } from "../configTypes.ts";
 import { MountError } from "../errors.ts";
-import { AT_FDCWD, O_CLOEXEC, O_RDONLY } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
 function mapText(maps: readonly IdMapping[]): string {

@@ -9,17 +9,24 @@ import {
   MOUNT_ATTR_RELATIME,
   MOUNT_ATTR_STRICTATIME,
 } from "@ocimount/mount-flags";
+import {
+  ST_NOATIME,
+  ST_NODEV,
+  ST_NODIRATIME,
+  ST_NOEXEC,
+  ST_NOSUID,
+  ST_RDONLY,
+  ST_RELATIME,
+} from "@ocimount/mount-flags/linux";
 import type { ApplyContext } from "./ApplyContext.ts";
 
 const ST: ReadonlyArray<readonly [st: number, attr: number, word: string]> = [
-  [1, MOUNT_ATTR_RDONLY, "ro"],
-  [2, MOUNT_ATTR_NOSUID, "nosuid"],
-  [4, MOUNT_ATTR_NODEV, "nodev"],
-  [8, MOUNT_ATTR_NOEXEC, "noexec"],
-  [2048, MOUNT_ATTR_NODIRATIME, "nodiratime"],
+  [ST_RDONLY, MOUNT_ATTR_RDONLY, "ro"],
+  [ST_NOSUID, MOUNT_ATTR_NOSUID, "nosuid"],
+  [ST_NODEV, MOUNT_ATTR_NODEV, "nodev"],
+  [ST_NOEXEC, MOUNT_ATTR_NOEXEC, "noexec"],
+  [ST_NODIRATIME, MOUNT_ATTR_NODIRATIME, "nodiratime"],
 ];
-const ST_NOATIME = 1024;
-const ST_RELATIME = 4096;
 
 /**
  * In a user namespace, flags a mount inherited from a more privileged namespace are locked:

@@ -1,6 +1,13 @@
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
+import {
+  AT_FDCWD,
+  O_CLOEXEC,
+  O_NOFOLLOW,
+  O_PATH,
+  S_IFCHR,
+  S_IFMT,
+} from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
-import { AT_FDCWD, O_CLOEXEC, O_NOFOLLOW, O_PATH, S_IFCHR, S_IFMT } from "../sys/constants.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 
 /**

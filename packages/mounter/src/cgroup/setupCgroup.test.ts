@@ -3,11 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AT_RECURSIVE, FSCONFIG_CMD_CREATE } from "@ocimount/mount-flags";
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import { setup } from "../setup.ts";
 import { createFakeSyscalls, type FakeSyscallsOptions } from "../sys/fake.ts";
 import { HYBRID, V2 } from "./layouts.fixture.ts";
 
-const EPERM = 1;
+const { EPERM } = ERRNO;
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -1,13 +1,13 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { posix } from "node:path";
 import { parseMountInfo } from "@ocimount/mount-flags";
+import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
 import type { ApplyContext } from "../apply/ApplyContext.ts";
 import { applyStep, attaches } from "../apply/applyStep.ts";
 import { asMountError } from "../apply/asMountError.ts";
 import { verifyMounts } from "../apply/verifyMounts.ts";
 import { TeardownError } from "../errors.ts";
 import type { SetupPlan } from "../plan/types.ts";
-import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "../sys/constants.ts";
 import { identifyAt } from "../undo/MountIdentity.ts";
 import type { PendingAttach } from "../undo/UndoSet.ts";
 import { rollBackHook } from "./rollBackHook.ts";

@@ -4,7 +4,7 @@
  * private mount namespace of its own.
  */
 import { readlinkSync } from "node:fs";
-import { AT_FDCWD, CLONE_NEWNS, O_CLOEXEC, O_RDONLY } from "../sys/constants.ts";
+import { AT_FDCWD, CLONE_NEWNS, O_CLOEXEC, O_RDONLY } from "@ocimount/mount-flags/linux";
 import { createSyscalls } from "../sys/ffi.ts";
 import { enterMountNamespace } from "./enterMountNamespace.ts";
 

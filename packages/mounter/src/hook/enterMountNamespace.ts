@@ -1,9 +1,6 @@
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
-import { AT_FDCWD, CLONE_NEWNS } from "../sys/constants.ts";
+import { AT_FDCWD, CLONE_FS, CLONE_NEWNS } from "@ocimount/mount-flags/linux";
 import type { Syscalls } from "../sys/Syscalls.ts";
-
-/** unshare(2) CLONE_FS: give this thread its own root, cwd and umask. */
-export const CLONE_FS = 0x200;
 
 /**
  * Moves the calling thread into the mount namespace `nsFd` refers to, unless it is there

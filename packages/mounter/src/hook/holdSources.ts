@@ -1,7 +1,7 @@
 import { AT_RECURSIVE, OPEN_TREE_CLOEXEC, OPEN_TREE_CLONE } from "@ocimount/mount-flags";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { asMountError } from "../apply/asMountError.ts";
 import type { SetupPlan } from "../plan/types.ts";
-import { AT_FDCWD } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
 /** Detached copies of the plan's bind sources, made in the runtime's mount namespace. */

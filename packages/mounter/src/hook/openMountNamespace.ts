@@ -1,5 +1,5 @@
+import { AT_FDCWD, O_CLOEXEC, O_RDONLY } from "@ocimount/mount-flags/linux";
 import { errorCode } from "../apply/asMountError.ts";
-import { AT_FDCWD, O_CLOEXEC, O_RDONLY } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { HookError } from "./HookError.ts";
 

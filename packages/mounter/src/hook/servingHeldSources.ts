@@ -1,6 +1,6 @@
 import { AT_RECURSIVE } from "@ocimount/mount-flags";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
-import { AT_FDCWD } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { HeldSources } from "./holdSources.ts";
 

@@ -1,4 +1,4 @@
-import { S_IFDIR } from "../sys/constants.ts";
+import { S_IFDIR } from "@ocimount/mount-flags/linux";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { CreatedInRoot } from "./mkdirAllInRoot.ts";
 import { openat2InRoot } from "./openat2InRoot.ts";

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { resolveInRootSync } from "@ocimount/symlink-resolver";
 import {
   AT_FDCWD,
   O_CLOEXEC,
@@ -10,7 +9,8 @@ import {
   S_IFDIR,
   S_IFMT,
   S_IFREG,
-} from "../sys/constants.ts";
+} from "@ocimount/mount-flags/linux";
+import { resolveInRootSync } from "@ocimount/symlink-resolver";
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { createFileInRoot } from "./createFileInRoot.ts";

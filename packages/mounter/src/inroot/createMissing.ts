@@ -1,3 +1,4 @@
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import {
   O_CREAT,
   O_DIRECTORY,
@@ -7,14 +8,13 @@ import {
   O_RDONLY,
   S_IFDIR,
   S_IFLNK,
-} from "../sys/constants.ts";
+} from "@ocimount/mount-flags/linux";
 import { SyscallError } from "../sys/SyscallError.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { InRootError } from "./InRootError.ts";
 import { typeOf } from "./typeOf.ts";
 
-const EEXIST = 17;
-const ENOTDIR = 20;
+const { EEXIST, ENOTDIR } = ERRNO;
 
 /**
  * Creates `name` below `dirFd` as a directory (mkdirat) or an empty file

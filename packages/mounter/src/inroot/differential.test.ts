@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
+import { AT_FDCWD, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
 import { resolveInRootSync } from "@ocimount/symlink-resolver";
-import { AT_FDCWD, O_DIRECTORY, O_PATH } from "../sys/constants.ts";
 import { createSyscalls } from "../sys/ffi.ts";
 import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";

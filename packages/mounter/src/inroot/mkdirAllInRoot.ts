@@ -1,4 +1,4 @@
-import { O_DIRECTORY } from "../sys/constants.ts";
+import { O_DIRECTORY } from "@ocimount/mount-flags/linux";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { openat2InRoot } from "./openat2InRoot.ts";
 import { walkInRoot } from "./walkInRoot.ts";

@@ -1,10 +1,11 @@
-import { O_DIRECTORY, O_NOFOLLOW } from "../sys/constants.ts";
+import { ERRNO } from "@ocimount/mount-flags/errors";
+import { O_DIRECTORY, O_NOFOLLOW } from "@ocimount/mount-flags/linux";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { InRootError } from "./InRootError.ts";
 import { openat2InRoot } from "./openat2InRoot.ts";
 import { walkInRoot } from "./walkInRoot.ts";
 
-const EINVAL = 22;
+const { EINVAL } = ERRNO;
 
 /** Options of {@link openInRoot}. */
 export interface OpenInRootOptions {

@@ -1,9 +1,14 @@
-import { O_CLOEXEC, O_PATH, RESOLVE_IN_ROOT, RESOLVE_NO_MAGICLINKS } from "../sys/constants.ts";
+import { ERRNO } from "@ocimount/mount-flags/errors";
+import {
+  O_CLOEXEC,
+  O_PATH,
+  RESOLVE_IN_ROOT,
+  RESOLVE_NO_MAGICLINKS,
+} from "@ocimount/mount-flags/linux";
 import { SyscallError } from "../sys/SyscallError.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
-const EAGAIN = 11;
-const ENOSYS = 38;
+const { EAGAIN, ENOSYS } = ERRNO;
 /** openat2 says EAGAIN when a rename or mount raced a RESOLVE_IN_ROOT lookup; retry this often. */
 const EAGAIN_RETRIES = 32;
 

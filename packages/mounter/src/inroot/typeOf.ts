@@ -1,5 +1,5 @@
 import { AT_EMPTY_PATH, AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
-import { S_IFMT } from "../sys/constants.ts";
+import { S_IFMT } from "@ocimount/mount-flags/linux";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
 /** The S_IFMT type of an O_PATH fd, by statx of the fd itself; closes the fd if statx fails. */

@@ -1,4 +1,12 @@
-import { O_DIRECTORY, O_NOFOLLOW, O_PATH, S_IFDIR, S_IFLNK } from "../sys/constants.ts";
+import { ERRNO } from "@ocimount/mount-flags/errors";
+import {
+  MAXSYMLINKS,
+  O_DIRECTORY,
+  O_NOFOLLOW,
+  O_PATH,
+  S_IFDIR,
+  S_IFLNK,
+} from "@ocimount/mount-flags/linux";
 import { SyscallError } from "../sys/SyscallError.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { createMissing } from "./createMissing.ts";
@@ -6,11 +14,8 @@ import { InRootError, type InRootOp } from "./InRootError.ts";
 import { typeOf } from "./typeOf.ts";
 
 /** Linux's MAXSYMLINKS: the 41st link in one resolution is ELOOP. */
-const MAX_LINKS = 40;
-const ENOENT = 2;
-const ENOTDIR = 20;
-const EISDIR = 21;
-const ELOOP = 40;
+const MAX_LINKS = MAXSYMLINKS;
+const { ENOENT, ENOTDIR, EISDIR, ELOOP } = ERRNO;
 
 /** What the walk does with missing components: nothing (ENOENT), or create dirs or a file. */
 export interface WalkOptions {

@@ -1,6 +1,6 @@
 import { closeSync, constants, openSync, unlinkSync, writeSync } from "node:fs";
+import { LOCK_EX, LOCK_NB } from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
-import { LOCK_EX, LOCK_NB } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { JournalEntry } from "./JournalEntry.ts";
 

@@ -8,8 +8,8 @@ import {
   statSync,
 } from "node:fs";
 import { join } from "node:path";
+import { LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN } from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
-import { LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { BeginEntry } from "./JournalEntry.ts";
 import { journalPath } from "./journalPath.ts";

@@ -10,12 +10,12 @@ import {
   type Stats,
 } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { DEFAULT_OVERFLOWUID, S_ISVTX } from "@ocimount/mount-flags/linux";
 import { inUserNamespace } from "../apply/inUserNamespace.ts";
 import { MountError } from "../errors.ts";
 
-const S_ISVTX = 0o1000;
 /** The uid a user namespace shows for owners it does not map (/proc/sys/kernel/overflowuid). */
-const OVERFLOW_UID = 65534;
+const OVERFLOW_UID = DEFAULT_OVERFLOWUID;
 
 /**
  * Checks that a state dir can be trusted, as ssh's StrictModes and systemd's unsafe-path checks

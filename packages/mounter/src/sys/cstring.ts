@@ -1,6 +1,7 @@
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import { SyscallError } from "./SyscallError.ts";
 
-const EINVAL = 22;
+const { EINVAL } = ERRNO;
 const encoder = new TextEncoder();
 /** The empty string, the most common path argument (`AT_EMPTY_PATH` calls): never written to. */
 const EMPTY = new Uint8Array(1);

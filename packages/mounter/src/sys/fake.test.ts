@@ -1,5 +1,5 @@
 import { expect, test } from "bun:test";
-import { S_IFCHR, S_IFDIR } from "./constants.ts";
+import { S_IFCHR, S_IFDIR } from "@ocimount/mount-flags/linux";
 import { createFakeSyscalls } from "./fake.ts";
 import { SyscallError } from "./SyscallError.ts";
 

@@ -1,12 +1,9 @@
-import { S_IFDIR } from "./constants.ts";
+import { ERRNO } from "@ocimount/mount-flags/errors";
+import { S_IFDIR } from "@ocimount/mount-flags/linux";
 import { SyscallError } from "./SyscallError.ts";
 import type { FileStat, MountStat, Syscalls } from "./Syscalls.ts";
 
-const ENOENT = 2;
-const EBADF = 9;
-const EINVAL = 22;
-const ENOSYS = 38;
-const ENODATA = 61;
+const { ENOENT, EBADF, EINVAL, ENOSYS, ENODATA } = ERRNO;
 
 /** One recorded call: the method name and its arguments, as passed. */
 export interface FakeCall {

@@ -15,7 +15,7 @@ import {
   S_IFCHR,
   S_IFDIR,
   S_IFMT,
-} from "./constants.ts";
+} from "@ocimount/mount-flags/linux";
 import { createSyscalls } from "./ffi.ts";
 import { SyscallError } from "./SyscallError.ts";
 

@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
-import { FSMOUNT_CLOEXEC, FSOPEN_CLOEXEC, OPEN_TREE_CLOEXEC } from "@ocimount/mount-flags";
+import {
+  FSMOUNT_CLOEXEC,
+  FSOPEN_CLOEXEC,
+  MOUNT_ATTR_SIZE_VER0,
+  OPEN_TREE_CLOEXEC,
+} from "@ocimount/mount-flags";
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import {
   O_CLOEXEC,
   OPEN_HOW_SIZE,
+  PATH_MAX,
   STATMOUNT_MNT_BASIC,
   STATMOUNT_MNT_POINT,
   STATMOUNT_STRINGS_AT,
@@ -18,7 +25,7 @@ import {
   SYS_open_tree,
   SYS_openat2,
   SYS_statmount,
-} from "./constants.ts";
+} from "@ocimount/mount-flags/linux";
 import { cString, cStringOrNull } from "./cstring.ts";
 import { loadLibc } from "./libc.ts";
 import { SyscallError } from "./SyscallError.ts";
@@ -37,18 +44,13 @@ import {
   statxBuffer,
 } from "./structs.ts";
 
-/** `struct mount_attr` size passed to mount_setattr (MOUNT_ATTR_SIZE_VER0). */
-const MOUNT_ATTR_SIZE = 32;
 /** Symlink targets are at most PATH_MAX - 1 bytes on Linux; larger ones retry with more room. */
-const LINK_BUFFER = 4096;
+const LINK_BUFFER = PATH_MAX;
 const decoder = new TextDecoder();
-const ENOSYS = 38;
-/** ERANGE: an xattr buffer too small. */
-const ERANGE = 34;
 /** The getdents64 buffer: many entries per call. */
 const DIRENT_BUFFER = 32768;
-/** EOVERFLOW: the statmount buffer was too small for the strings asked. */
-const EOVERFLOW = 75;
+/** EOVERFLOW: the statmount buffer was too small for the strings asked; ERANGE: an xattr one. */
+const { ENOSYS, EOVERFLOW, ERANGE } = ERRNO;
 /** How many IDs one listmount call returns at most before the next page is asked. */
 const LISTMOUNT_PAGE = 4096;
 
@@ -349,7 +351,7 @@ export function createSyscalls(): Syscalls {
       const c = loadLibc();
       const p = cString("mount_setattr", path);
       const bytes = encodeMountAttr(attr);
-      if (c.syscall("ipipi", SYS_mount_setattr, dirfd, p, flags, bytes, MOUNT_ATTR_SIZE) < 0) {
+      if (c.syscall("ipipi", SYS_mount_setattr, dirfd, p, flags, bytes, MOUNT_ATTR_SIZE_VER0) < 0) {
         throw new SyscallError("mount_setattr", c.errno(), { path: at(dirfd, path), flags });
       }
     },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { parseMountInfo } from "@ocimount/mount-flags";
-import { AT_FDCWD } from "./constants.ts";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { createSyscalls } from "./ffi.ts";
 import { SyscallError } from "./SyscallError.ts";
 

@@ -1,3 +1,4 @@
+import { MOUNT_ATTR_SIZE_VER0 } from "@ocimount/mount-flags";
 /**
  * The kernel structs the syscall layer passes or reads, built and parsed with DataView in
  * little-endian order (x86-64 and arm64). Layouts: include/uapi/linux/openat2.h,
@@ -7,18 +8,17 @@
 import {
   MNT_ID_REQ_SIZE_VER0,
   OPEN_HOW_SIZE,
+  STATFS_SIZE,
   STATMOUNT_STRINGS_AT,
   STATX_ATTR_MOUNT_ROOT,
   STATX_MNT_ID,
   STATX_MNT_ID_UNIQUE,
   STATX_SIZE,
-} from "./constants.ts";
+} from "@ocimount/mount-flags/linux";
 import type { FileStat, FsStat, MountAttr, MountStat, OpenHow } from "./Syscalls.ts";
 
-/** `struct mount_attr` is four u64: attr_set, attr_clr, propagation, userns_fd (MOUNT_ATTR_SIZE_VER0). */
-const MOUNT_ATTR_SIZE = 32;
-/** glibc's `struct statfs` on 64-bit: eleven 8-byte fields then f_spare[4]; 120 bytes. */
-const STATFS_SIZE = 120;
+/** `struct mount_attr` is four u64: attr_set, attr_clr, propagation, userns_fd. */
+const MOUNT_ATTR_SIZE = MOUNT_ATTR_SIZE_VER0;
 
 /**
  * One buffer per struct, reused by every call: calls are synchronous and the kernel copies a

@@ -1,7 +1,9 @@
+import { ERRNO } from "@ocimount/mount-flags/errors";
+import { STATX_MNT_ID_UNIQUE } from "@ocimount/mount-flags/linux";
 import { SyscallError } from "./SyscallError.ts";
 import type { Syscalls } from "./Syscalls.ts";
 
-const ENOSYS = 38;
+const { ENOSYS } = ERRNO;
 
 /**
  * `sys` as a kernel before Linux 6.8 would answer: no 64-bit mount IDs (`uniqueMountId` is 0),
@@ -18,7 +20,8 @@ export function withoutUniqueMountIds(sys: Syscalls): Syscalls {
     statmount: (unique) => {
       throw new SyscallError("statmount", ENOSYS, { path: `mount ${unique}` });
     },
-    statxMask: (dirfd, path, flags, mask) => sys.statxMask(dirfd, path, flags, mask) & ~0x4000,
+    statxMask: (dirfd, path, flags, mask) =>
+      sys.statxMask(dirfd, path, flags, mask) & ~STATX_MNT_ID_UNIQUE,
     hasSyscall: () => false,
   };
 }

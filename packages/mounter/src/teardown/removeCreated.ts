@@ -1,24 +1,23 @@
 import { fstatSync } from "node:fs";
 import { posix } from "node:path";
 import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
-import { asMountError, errorCode } from "../apply/asMountError.ts";
-import { openInRoot } from "../inroot/openInRoot.ts";
 import {
   AT_FDCWD,
   AT_REMOVEDIR,
   O_CLOEXEC,
   O_DIRECTORY,
   O_NOFOLLOW,
+  O_NONBLOCK,
   O_PATH,
   O_RDONLY,
   S_IFDIR,
   S_IFMT,
   S_IFREG,
-} from "../sys/constants.ts";
+} from "@ocimount/mount-flags/linux";
+import { asMountError, errorCode } from "../apply/asMountError.ts";
+import { openInRoot } from "../inroot/openInRoot.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
-/** open(2) O_NONBLOCK: opening a FIFO mountpoint must not wait for a writer. */
-const O_NONBLOCK = 0o4000;
 const GONE = new Set(["ENOENT", "ENOTEMPTY", "EBUSY", "EEXIST"]);
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { readBack } from "../apply/readBack.ts";
-import { AT_FDCWD } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
 /**

@@ -1,5 +1,5 @@
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
-import { AT_FDCWD } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { UndoSet } from "./UndoSet.ts";
 

@@ -1,8 +1,8 @@
 import { AT_EMPTY_PATH, MNT_DETACH } from "@ocimount/mount-flags";
+import { AT_FDCWD, O_CLOEXEC, O_NOFOLLOW, O_PATH } from "@ocimount/mount-flags/linux";
 import { asMountError } from "../apply/asMountError.ts";
 import { procFd } from "../apply/procFd.ts";
 import { MountError } from "../errors.ts";
-import { AT_FDCWD, O_CLOEXEC, O_NOFOLLOW, O_PATH } from "../sys/constants.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { liveIds, liveTree } from "./liveMounts.ts";
 import type { MountIdentity } from "./MountIdentity.ts";

@@ -1,7 +1,10 @@
 /**
- * Kernel constants the syscall layer and the in-root opener need that are not mount flags
- * (those live in `@ocimount/mount-flags`). Values are the Linux ABI for x86-64 and arm64
+ * `@ocimount/mount-flags/linux`: the kernel constants that are not mount flags (those are the
+ * package's main entry), so that no other file of ocimount defines a kernel value: open(2) and
+ * openat2(2) flags, `AT_FDCWD`, statx, file types, flock, renameat2, namespaces, system call
+ * numbers, statmount/listmount. Values are the Linux ABI for x86-64 and arm64
  * (include/uapi/asm-generic/fcntl.h, linux/openat2.h, linux/stat.h, asm-generic/unistd.h).
+ * Errno values are `ERRNO` in `@ocimount/mount-flags/errors`.
  */
 
 // open(2) flags. O_DIRECTORY/O_NOFOLLOW differ on some other architectures (arm32, ppc, mips).
@@ -21,10 +24,15 @@ export const O_NOCTTY = 0o400;
 export const O_DIRECTORY = 0o200000;
 /** Fail with ELOOP if the last component is a symlink (with O_PATH: open the link itself). */
 export const O_NOFOLLOW = 0o400000;
+/** Do not block: opening a FIFO does not wait for the other end. */
+export const O_NONBLOCK = 0o4000;
 /** Close the fd on exec. */
 export const O_CLOEXEC = 0o2000000;
 /** A location-only fd: no read or write, usable as a dirfd and for fd-based mounts. */
 export const O_PATH = 0o10000000;
+
+/** The longest path the kernel takes, with its NUL (include/uapi/linux/limits.h). */
+export const PATH_MAX = 4096;
 
 /** `dirfd` meaning the current working directory. */
 export const AT_FDCWD = -100;
@@ -56,6 +64,8 @@ export const STATX_MNT_ID = 0x1000;
 export const STATX_MNT_ID_UNIQUE = 0x4000;
 /** The file is the root of a mount (in stx_attributes, Linux 5.8). */
 export const STATX_ATTR_MOUNT_ROOT = 0x2000;
+/** glibc's `struct statfs` on 64-bit: eleven 8-byte fields then f_spare[4]; 120 bytes. */
+export const STATFS_SIZE = 120;
 /** The size of the `struct statx` buffer. */
 export const STATX_SIZE = 256;
 
@@ -76,6 +86,37 @@ export const S_IFDIR = 0o40000;
 export const S_IFCHR = 0o20000;
 /** FIFO. */
 export const S_IFIFO = 0o10000;
+
+/** The sticky bit: in a directory, only a file's owner may remove or rename it. */
+export const S_ISVTX = 0o1000;
+
+// statfs(2) f_flags (ST_*), include/linux/statfs.h: a mount's flags as fstatfs reports them.
+/** Read-only. */
+export const ST_RDONLY = 0x1;
+/** setuid/setgid bits ignored. */
+export const ST_NOSUID = 0x2;
+/** Device files not usable. */
+export const ST_NODEV = 0x4;
+/** Programs not executable. */
+export const ST_NOEXEC = 0x8;
+/** Writes synchronous. */
+export const ST_SYNCHRONOUS = 0x10;
+/** Mandatory locking. */
+export const ST_MANDLOCK = 0x40;
+/** Access times not updated. */
+export const ST_NOATIME = 0x400;
+/** Directory access times not updated. */
+export const ST_NODIRATIME = 0x800;
+/** Access times updated relative to mtime/ctime. */
+export const ST_RELATIME = 0x1000;
+/** Symlinks not followed. */
+export const ST_NOSYMFOLLOW = 0x2000;
+
+// Capabilities (linux/capability.h) and user namespaces.
+/** CAP_SYS_ADMIN's bit in the capability sets (mount needs it). */
+export const CAP_SYS_ADMIN = 21;
+/** The uid a user namespace shows for owners it does not map (the kernel's default overflowuid). */
+export const DEFAULT_OVERFLOWUID = 65534;
 
 // flock(2) operations.
 /** A shared lock. */
@@ -98,6 +139,14 @@ export const RENAME_EXCHANGE = 0x2;
 export const CLONE_NEWNS = 0x20000;
 /** CLONE_NEWUSER: a user namespace. */
 export const CLONE_NEWUSER = 0x10000000;
+/** unshare(2) CLONE_FS: give this thread its own root, cwd and umask. */
+export const CLONE_FS = 0x200;
+
+/**
+ * Linux's MAXSYMLINKS (include/linux/namei.h): one lookup may follow 40 symlinks, the 41st is
+ * ELOOP (fs/namei.c `pick_link`: `if (nd->total_link_count++ >= MAXSYMLINKS)`).
+ */
+export const MAXSYMLINKS = 40;
 
 // System call numbers of the calls without a glibc wrapper we rely on. These are the unified
 // numbers added to every architecture's table at once (Linux 5.2+), so one value fits all.
