@@ -1,11 +1,12 @@
 import { type BigIntStats, fstatSync, readSync, writeSync } from "node:fs";
-import { MountError } from "../errors.ts";
+import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
 import {
   O_CLOEXEC,
   O_CREAT,
   O_DIRECTORY,
   O_EXCL,
   O_NOFOLLOW,
+  O_NONBLOCK,
   O_PATH,
   O_RDONLY,
   O_WRONLY,
@@ -13,13 +14,10 @@ import {
   S_IFLNK,
   S_IFMT,
   S_IFREG,
-} from "../sys/constants.ts";
+} from "@ocimount/mount-flags/linux";
+import { MountError } from "../errors.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
-/** utimensat/fchownat: act on a symlink itself. */
-const AT_SYMLINK_NOFOLLOW = 0x100;
-/** open(2) O_NONBLOCK: a FIFO swapped in for a file must not make the copy wait. */
-const O_NONBLOCK = 0o4000;
 /** Deeper than this is refused: the source is the container's, and the walk holds two fds a level. */
 const MAX_DEPTH = 256;
 const CHUNK = 1 << 16;
