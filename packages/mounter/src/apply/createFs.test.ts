@@ -1,10 +1,11 @@
 import { describe, expect, test } from "bun:test";
 import { FSCONFIG_CMD_CREATE, FSCONFIG_SET_FLAG } from "@ocimount/mount-flags";
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import { createFakeSyscalls } from "../sys/fake.ts";
 import { SyscallError } from "../sys/SyscallError.ts";
 import { createFs } from "./createFs.ts";
 
-const EINVAL = 22;
+const { EINVAL } = ERRNO;
 const req = { fsType: "tmpfs", source: "tmpfs", flags: 0, data: ["nosiud"], attr: 0 };
 
 /** A fake whose fsopen fd (the first fd, 100) holds `messages`, read one per read(2). */
