@@ -188,7 +188,7 @@ export default defineCommand({
     },
     sha256: {
       type: "string",
-      description: "Its sha256 (default: from FILE.sha256)",
+      description: "Its sha256, for a single file (default: SHA256SUMS or FILE.sha256 beside it)",
       valueHint: "HEX",
     },
     prefix: {
