@@ -18,3 +18,9 @@ export const jsonArg = {
   type: "boolean",
   description: 'Print JSON on stdout (errors too, as {"error": {...}})',
 } as const;
+
+/** `--strict`: unknown options on bind mounts (ignored by the kernel) are an error, not a warning. */
+export const strictArg = {
+  type: "boolean",
+  description: "Refuse unknown options on bind mounts (the kernel ignores them) instead of warning",
+} as const;

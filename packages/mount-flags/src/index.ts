@@ -62,6 +62,7 @@ export type { MountInfoEntry } from "./MountInfoEntry.ts";
 export { MountInfoError, type MountInfoErrorCode } from "./MountInfoError.ts";
 export { mountAttrFromFlags } from "./mountAttrFromFlags.ts";
 export { BIND_SETTABLE_FLAGS, mountAttrFromRemountFlags } from "./mountAttrFromRemountFlags.ts";
+export { nearestMountOption } from "./nearestMountOption.ts";
 export {
   OPERATION_OPTIONS,
   type OperationField,

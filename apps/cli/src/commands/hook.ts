@@ -1,7 +1,7 @@
 import { isAbsolute } from "node:path";
 import { runHook } from "@ocimount/mounter";
 import { defineCommand } from "citty";
-import { jsonArg } from "../commonArgs.ts";
+import { jsonArg, strictArg } from "../commonArgs.ts";
 import { jsonDocument, warningJson } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
@@ -32,6 +32,7 @@ export default defineCommand({
       valueHint: "FILE",
     },
     json: jsonArg,
+    strict: strictArg,
   },
   async run({ args }) {
     const out = output();
@@ -48,6 +49,7 @@ export default defineCommand({
     const result = await runHook({
       stateText,
       ...(args.mounts === undefined ? {} : { mountsFile: args.mounts }),
+      strict: args.strict === true,
     });
     for (const w of result.warnings) out.err(`ocimount: hook: warning: ${oneLine(w)}`);
     if (args.json)

@@ -1,6 +1,6 @@
 import { planSetup, planToJson } from "@ocimount/mounter";
 import { defineCommand } from "citty";
-import { bundleArg, jsonArg } from "../commonArgs.ts";
+import { bundleArg, jsonArg, strictArg } from "../commonArgs.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
 import { planDocument } from "../jsonDocument.ts";
 import { output } from "../Output.ts";
@@ -15,17 +15,17 @@ export const examples = [
 ];
 
 /**
- * `ocimount plan [--bundle DIR] [--json]`: validates the bundle and prints the ordered steps
+ * `ocimount plan [--bundle DIR] [--json] [--strict]`: validates the bundle and prints the ordered steps
  * setup would take (what, where, why). Mounts nothing, needs no privileges.
  */
 export default defineCommand({
   meta: { name: "plan", description: "Show the ordered mount steps; mounts nothing" },
-  args: { bundle: bundleArg, json: jsonArg },
+  args: { bundle: bundleArg, json: jsonArg, strict: strictArg },
   async run({ args }) {
     const out = output();
     const bundle = await preflight(args.bundle ?? ".");
     printWarnings(out, "plan", bundle.configPath, bundle.warnings);
-    const plan = planSetup(bundle.config, bundle.bundleDir);
+    const plan = planSetup(bundle.config, bundle.bundleDir, { strict: args.strict === true });
     const json = planToJson(plan);
     if (args.json) out.json(planDocument(json, bundle.warnings));
     else out.out(formatPlanTable(json, out.color, terminalWidth(out.stdoutTty)).join("\n"));

@@ -9,7 +9,7 @@ import {
 } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { CliError } from "../CliError.ts";
-import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
+import { bundleArg, jsonArg, stateDirArg, strictArg } from "../commonArgs.ts";
 import { explainSetupError } from "../explainSetupError.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
 import { journalWriteError } from "../journalWriteError.ts";
@@ -55,7 +55,7 @@ export function progressLine(
 }
 
 /**
- * `ocimount setup [--bundle DIR] [--state-dir DIR] [--json] [--dry-run]`: validates the whole
+ * `ocimount setup [--bundle DIR] [--state-dir DIR] [--json] [--dry-run] [--strict]`: validates the whole
  * bundle first (nothing is mounted if anything is wrong), then performs its mounts inside the
  * rootfs and journals them for `teardown`. On failure the mounter rolls back what it did; so it
  * does on SIGINT, SIGTERM or SIGHUP, after which setup exits 130, 143 or 129.
@@ -68,6 +68,7 @@ export default defineCommand({
     "state-dir": stateDirArg,
     json: jsonArg,
     "dry-run": { type: "boolean", description: "Print the plan and mount nothing" },
+    strict: strictArg,
   },
   async run({ args }) {
     const out = output();
@@ -77,7 +78,10 @@ export default defineCommand({
     // Resolved host paths are for people reading a plan; a real setup reaches everything
     // through fds, so it plans without them (a string resolution per mount saved).
     const dryRun = args["dry-run"] === true;
-    const plan = planSetup(bundle.config, bundle.bundleDir, { resolveHostPaths: dryRun });
+    const plan = planSetup(bundle.config, bundle.bundleDir, {
+      resolveHostPaths: dryRun,
+      strict: args.strict === true,
+    });
     if (dryRun) {
       const json = planToJson(plan);
       if (args.json) out.json(planDocument(json, bundle.warnings));

@@ -18,6 +18,7 @@ export function planHookMounts(
   mounts: HookMounts,
   bundleDir: string,
   cgroupLayout?: () => CgroupLayout,
+  strict = false,
 ): SetupPlan {
   const plan = planSetup(
     {
@@ -26,7 +27,12 @@ export function planHookMounts(
       linux: { maskedPaths: mounts.maskedPaths, readonlyPaths: mounts.readonlyPaths },
     },
     bundleDir,
-    { resolveHostPaths: false, bindOwnCgroup: true, ...(cgroupLayout ? { cgroupLayout } : {}) },
+    {
+      resolveHostPaths: false,
+      bindOwnCgroup: true,
+      strict,
+      ...(cgroupLayout ? { cgroupLayout } : {}),
+    },
   );
   return { ...plan, steps: plan.steps.filter((s) => s.kind !== "rootfs-bind") };
 }

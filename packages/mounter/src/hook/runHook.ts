@@ -23,6 +23,8 @@ export interface HookOptions {
   mountsFile?: string;
   /** The syscall layer (default `createSyscalls()`). */
   sys?: Syscalls;
+  /** Refuse unknown options on bind mounts (`--strict`) instead of warning. */
+  strict?: boolean;
   /** How this process sees pids and /proc (tests); the real process by default. */
   processView?: ProcessView;
 }
@@ -80,7 +82,8 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
       annotations: config.annotations,
     });
     if (!extra) return result;
-    const plan = planHookMounts(rootPath, extra, bundle, () => readCgroupLayout(sys, procDir));
+    const layout = () => readCgroupLayout(sys, procDir);
+    const plan = planHookMounts(rootPath, extra, bundle, layout, options.strict);
     held = holdSources(sys, plan);
     const created: string[] = [];
     const ctx: ApplyContext = {

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { parseMountOptions } from "@ocimount/mount-flags";
+import { nearestMountOption, parseMountOptions } from "@ocimount/mount-flags";
 import type { SpecMount } from "../configTypes.ts";
 import { MountError } from "../errors.ts";
 import type { BindStep, NewFsStep, StepOptions, StepTarget } from "./types.ts";
@@ -7,7 +7,9 @@ import type { BindStep, NewFsStep, StepOptions, StepTarget } from "./types.ts";
 /**
  * The step for `mounts[index]`: a bind when the type is `bind` or the options say `bind`/`rbind`,
  * else a new filesystem of `type`. Throws `MountError` (`EINVALID`) for a bind without a source
- * or a filesystem mount without a type. Warnings (data on a bind) are pushed onto `warnings`.
+ * or a filesystem mount without a type. Warnings (data on a bind, which the kernel ignores, so a
+ * typo such as `nosiud` would silently drop a security option: each names the nearest known
+ * option) are pushed onto `warnings`; with `strict` an unknown option on a bind is `EINVALID`.
  */
 export function planMount(
   mount: SpecMount,
@@ -15,6 +17,7 @@ export function planMount(
   bundleDir: string,
   target: StepTarget,
   warnings: string[],
+  strict = false,
 ): BindStep | NewFsStep {
   const why = `mounts[${index}]`;
   const parsed = parseMountOptions(mount.options ?? []);
@@ -41,7 +44,20 @@ export function planMount(
         detail: "bind mount without a source",
       });
     }
-    if (parsed.data) warnings.push(`${why}: bind mounts ignore filesystem data "${parsed.data}"`);
+    for (const option of parsed.unknown) {
+      const near = nearestMountOption(option);
+      const hint = near === undefined ? "" : ` (did you mean ${near}?)`;
+      if (strict) {
+        throw new MountError({
+          code: "EINVALID",
+          op: "plan",
+          where: why,
+          target: target.path,
+          detail: `unknown option "${option}" on a bind mount, which would ignore it${hint} (--strict)`,
+        });
+      }
+      warnings.push(`${why}: bind mounts ignore unknown option "${option}"${hint}`);
+    }
     const source = posix.isAbsolute(mount.source)
       ? posix.normalize(mount.source)
       : posix.join(bundleDir, mount.source);

@@ -23,6 +23,8 @@ export interface PlanOptions {
   cgroupLayout?: CgroupLayout | (() => CgroupLayout);
   /** On a cgroup v2 host, bind the own cgroup instead of mounting cgroup2 (the hook). */
   bindOwnCgroup?: boolean;
+  /** Refuse (`EINVALID`) unknown options on bind mounts, which the kernel ignores, instead of warning. */
+  strict?: boolean;
 }
 
 /** `type: "cgroup"` without a bind option: expanded as runc does, never mounted literally. */
@@ -77,7 +79,7 @@ export function planSetup(
   (config.mounts ?? []).forEach((m, i) => {
     const at = target(m.destination, `mounts[${i}]`);
     if (!isCgroupMount(m)) {
-      steps.push(planMount(m, i, bundle, at, warnings));
+      steps.push(planMount(m, i, bundle, at, warnings, options.strict));
       return;
     }
     const layout = cgroupLayout();

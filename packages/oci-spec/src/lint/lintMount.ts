@@ -1,6 +1,13 @@
+import { nearestMountOption } from "@ocimount/mount-flags";
 import type { Mount } from "../schemas/mount.ts";
 import { isBindMount } from "./isBindMount.ts";
 import type { SpecWarning } from "./SpecWarning.ts";
+
+/** `nosiud (did you mean nosuid?)`: a typo on a bind silently drops a security option. */
+function withNearest(option: string): string {
+  const near = nearestMountOption(option);
+  return near === undefined ? option : `${option} (did you mean ${near}?)`;
+}
 
 /** Warnings for `mounts[index]`; see `lintConfig`. */
 export function lintMount(
@@ -28,7 +35,7 @@ export function lintMount(
   if (isBindMount(mount) && data.length > 0) {
     warnings.push({
       path: `${at}/options`,
-      message: `bind mount with unknown or filesystem data options, which a bind mount ignores: ${data.join(", ")}`,
+      message: `bind mount with unknown or filesystem data options, which a bind mount ignores: ${data.map(withNearest).join(", ")}`,
     });
   }
   for (const option of data) {
