@@ -5,8 +5,10 @@
  * with the older kernels' proof forced (mountinfo ID, place and a proven parent). In every case
  * the mounts someone else made are all still there afterwards, with their data.
  */
-import { afterAll, describe, expect } from "bun:test";
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { journalPath, teardown } from "@ocimount/mounter";
 import { makeBundle, removeBundle } from "./fixtures/mounter/bundle.ts";
 import { mountTest, namespaceMode, runInNamespace } from "./helpers/namespace.ts";
 
@@ -173,3 +175,24 @@ describe("trusted state", () => {
 
 if (namespaceMode === "userns")
   console.warn("[ownership] as an ordinary user: the other-user state dir case needs root (chown)");
+
+test("an old-format (version 1) journal is refused, naming --forget, which discards it unread", async () => {
+  const dir = makeBundle(["dir rootfs"]);
+  made.push(dir);
+  const stateDir = `${dir}/state`;
+  mkdirSync(stateDir, { mode: 0o700 });
+  const path = journalPath(dir, stateDir);
+  writeFileSync(path, `${JSON.stringify({ t: "begin", v: 1, bundleDir: dir, steps: [] })}\n`, {
+    mode: 0o600,
+  });
+  let error: { code?: string; message?: string } = {};
+  try {
+    await teardown(dir, { stateDir });
+  } catch (err) {
+    error = err as typeof error;
+  }
+  expect(error.code).toBe("EJOURNAL");
+  expect(error.message).toContain("teardown --forget");
+  expect(await teardown(dir, { stateDir, forget: true })).toMatchObject({ forgotten: true });
+  expect(await teardown(dir, { stateDir })).toMatchObject({ alreadyTornDown: true });
+});

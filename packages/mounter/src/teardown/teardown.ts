@@ -1,8 +1,9 @@
 import { unlinkSync } from "node:fs";
 import { MountError, TeardownError } from "../errors.ts";
-import { DEFAULT_STATE_DIR } from "../journal/journalPath.ts";
+import { DEFAULT_STATE_DIR, journalPath } from "../journal/journalPath.ts";
 import { openJournal } from "../journal/openJournal.ts";
 import { undoSetOf } from "../journal/SetupRecord.ts";
+import { readTrustedFile, trustedStateDir } from "../journal/trustedState.ts";
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { undo } from "../undo/undo.ts";
@@ -54,13 +55,11 @@ export async function teardown(
     forgotten: false,
   };
   const sys = options.sys ?? createSyscalls();
-  const journal = openJournal(sys, bundleDir, options.stateDir ?? DEFAULT_STATE_DIR);
+  const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
+  if (options.forget) return { ...result, ...forgetJournal(bundleDir, stateDir) };
+  const journal = openJournal(sys, bundleDir, stateDir);
   if (!journal) return { ...result, alreadyTornDown: true };
   try {
-    if (options.forget) {
-      unlinkSync(journal.path);
-      return { ...result, forgotten: true };
-    }
     const outcome = undo(sys, undoSetOf(journal.record));
     if (outcome.stale) {
       const { begin } = journal.record;
@@ -82,4 +81,20 @@ export async function teardown(
   } finally {
     journal.close();
   }
+}
+
+/**
+ * `forget`: deletes the bundle's journal without reading it (so an unreadable or old-format one
+ * goes too), once the state dir and the file are trusted (the caller's, writable by nobody else,
+ * no symlink). Touches no mount and no path but the journal.
+ */
+function forgetJournal(
+  bundleDir: string,
+  stateDir: string,
+): { alreadyTornDown: boolean; forgotten: boolean } {
+  if (trustedStateDir(stateDir, false) === null) return { alreadyTornDown: true, forgotten: false };
+  const path = journalPath(bundleDir, stateDir);
+  if (readTrustedFile(path) === null) return { alreadyTornDown: true, forgotten: false };
+  unlinkSync(path);
+  return { alreadyTornDown: false, forgotten: true };
 }
