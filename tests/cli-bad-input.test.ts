@@ -222,7 +222,8 @@ mountTest("a mount the kernel refuses is rolled back; the line names the entry a
   expect(run?.exitCode).toBe(1);
   expect(run?.tableChanged).toBe(false);
   expect(lines(run?.stderr ?? "")).toEqual([
-    `ocimount: setup: mount failed (mounts[1] tmpfs -> ${bundle}/rootfs/x): EINVAL (errno 22, Invalid argument)`,
+    // fsconfig refuses it; the kernel's own reason comes from the filesystem context's log.
+    `ocimount: setup: fsconfig failed (mounts[1] tmpfs -> ${bundle}/rootfs/x): EINVAL (errno 22, Invalid argument): tmpfs: Bad value for 'size'`,
   ]);
   expect(JSON.parse(status?.stdout ?? "").state).toBe("not-set-up");
 });
