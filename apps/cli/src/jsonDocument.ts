@@ -1,14 +1,7 @@
 import { parseMountOptions } from "@ocimount/mount-flags";
 import type { PlanJson } from "@ocimount/mounter";
 import { type FlagsReport, flagsReport } from "./flagsReport.ts";
-
-/** The format version of every `--json` document; bumped when a shape changes incompatibly. */
-export const JSON_VERSION = 1;
-
-/** `body` as a `--json` document: `{ "version": 1, ...body }`. */
-export function jsonDocument<T extends object>(body: T): { version: typeof JSON_VERSION } & T {
-  return { version: JSON_VERSION, ...body };
-}
+import { type JSON_VERSION, jsonDocument } from "./jsonVersion.ts";
 
 /** A warning in every `--json` document: where (a JSON pointer into config.json) and what. */
 export interface WarningJson {

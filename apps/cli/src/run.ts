@@ -1,7 +1,7 @@
 import { COMMANDS, findCommand } from "./commandTable.ts";
 import { suggestion } from "./didYouMean.ts";
 import { describeError } from "./errors.ts";
-import { jsonDocument } from "./jsonDocument.ts";
+import { jsonDocument } from "./jsonVersion.ts";
 import { type Output, output } from "./Output.ts";
 import { outputStatus } from "./outputStatus.ts";
 import { parseCommandArgs } from "./parseCommandArgs.ts";

@@ -3,7 +3,7 @@ import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
 import { flagsReport } from "../flagsReport.ts";
 import { formatFlagsReport } from "../formatFlagsReport.ts";
-import { jsonDocument } from "../jsonDocument.ts";
+import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { UsageError } from "../UsageError.ts";
 

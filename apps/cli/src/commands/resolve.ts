@@ -5,7 +5,7 @@ import { defineCommand } from "citty";
 import { CliError } from "../CliError.ts";
 import { jsonArg } from "../commonArgs.ts";
 import { describeError } from "../errors.ts";
-import { jsonDocument } from "../jsonDocument.ts";
+import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
 import { UsageError } from "../UsageError.ts";

@@ -3,7 +3,7 @@ import { status } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { formatStatusView } from "../formatStatusView.ts";
-import { jsonDocument } from "../jsonDocument.ts";
+import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
 import { terminalWidth } from "../terminalWidth.ts";

@@ -2,7 +2,7 @@ import { defineCommand } from "citty";
 import { jsonArg } from "../commonArgs.ts";
 import { describeError } from "../errors.ts";
 import { formatValidation } from "../formatValidation.ts";
-import { jsonDocument } from "../jsonDocument.ts";
+import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
 import { readStdin } from "../readStdin.ts";
