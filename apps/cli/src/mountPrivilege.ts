@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { CAP_SYS_ADMIN } from "@ocimount/mount-flags/linux";
+import { createSyscalls } from "@ocimount/mounter";
 
 const CAP_SYS_ADMIN_BIT = BigInt(CAP_SYS_ADMIN);
 
@@ -14,7 +14,7 @@ export function canMount(statusText?: string): boolean {
   let text = statusText;
   if (text === undefined) {
     try {
-      text = readFileSync("/proc/self/status", "utf8");
+      text = createSyscalls().readTextFile("/proc/self/status");
     } catch {
       return process.geteuid?.() === 0;
     }

@@ -54,6 +54,9 @@ function recordingSys(failOn?: (name: string, args: unknown[]) => number | undef
         if (name === "close") open.delete(args[0] as number);
         if (name === "statx") return stat(args[0] as number);
         if (name === "fstatfs") return { flags: 0, type: 0 };
+        // The mount table and the user-namespace probe come through the seam: made up here.
+        if (name === "mountInfo") return "";
+        if (name === "uidMap") return "0 0 4294967295";
         return undefined;
       },
   };
@@ -90,13 +93,16 @@ describe("setup with a recording fake", () => {
     await setup({ config, bundleDir }, { sys, stateDir, verify: false });
     const names = calls.map((c) => c[0]).filter((n) => n !== "statx" && n !== "close");
     expect(names).toEqual([
+      "mountInfo", // the mount table, through the seam: no setup stacked on this rootfs
       "uniqueMountId", // the rootfs's mount: which proof of ownership this kernel allows
       "flock", // the journal, locked while setup runs
+      "uidMap", // the user-namespace probe
       "openat", // rootfs
       "openTree", // self-bind clone
       "moveMount",
       "uniqueMountId", // its identity (the fake is a kernel without 64-bit mount IDs)
       "readlinkat", // ...so its place: /proc/thread-self/fd/N
+      "mountInfo", // ...and the mounts below it
       "openTree", // mounts[0] source
       "openat2", // mountpoint, in root
       "mountSetattr", // ro,nosuid on the detached copy
@@ -104,6 +110,7 @@ describe("setup with a recording fake", () => {
       "mountSetattr", // rshared
       "uniqueMountId", // its identity
       "readlinkat",
+      "mountInfo",
       "mountSetattr", // root.readonly
     ]);
     const setattrs = calls.filter((c) => c[0] === "mountSetattr");

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { posix } from "node:path";
 import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
 import { AT_FDCWD } from "@ocimount/mount-flags/linux";
@@ -121,7 +120,7 @@ export async function setup(
     expectations: [],
     warnings: [...plan.warnings],
     forceFallback: options.forceFallback ?? false,
-    inUserNamespace: inUserNamespace(),
+    inUserNamespace: inUserNamespace(sys),
     devNullFd: -1,
   };
   try {
@@ -143,7 +142,7 @@ export async function setup(
       if (onStep !== undefined) onStep(i + 1, steps.length, step);
     }
     if (options.verify !== false) {
-      const mounted = readBack(readFileSync("/proc/thread-self/mountinfo", "utf8"));
+      const mounted = readBack(ctx.sys.mountInfo());
       verifyMounts(ctx.expectations, mounted.entries(ctx.expectations.map((e) => e.mountId)));
     }
     journal.append({ t: "complete", expectations: ctx.expectations }, "setup");
@@ -175,7 +174,7 @@ function beginJournal(
   const rootfs = checkRootfs(plan.rootfs);
   checkOutsideRootfs(stateDir, rootfs.real);
   checkOutsideRootfs(trustedStateDir(stateDir, true) as string, rootfs.real);
-  checkNotStacked(rootfs, [stateDir, DEFAULT_STATE_DIR]);
+  checkNotStacked(sys, rootfs, [stateDir, DEFAULT_STATE_DIR]);
   const baseIdentity = identifyAt(sys, AT_FDCWD, rootfs.real, AT_SYMLINK_NOFOLLOW);
   const journal = JournalWriter.create(sys, journalPath(bundle.real, stateDir), plan.bundleDir);
   const begin: BeginEntry = {

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { type MountInfoEntry, parseMountInfo } from "@ocimount/mount-flags";
 import { checkExpectation } from "./apply/checkExpectation.ts";
 import { MountError } from "./errors.ts";
@@ -103,9 +102,7 @@ function stepRows(sys: Syscalls, record: SetupRecord): StepStatus[] {
   const ours = ownedMounts(set, tree);
   const live = new Map<number, MountIdentity>();
   for (const m of ours) live.set(set.proof === "unique" ? m.unique : m.id, m);
-  const info = new Map(
-    parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8")).map((m) => [m.mountId, m]),
-  );
+  const info = new Map(parseMountInfo(sys.mountInfo()).map((m) => [m.mountId, m]));
   return record.begin.steps.map((why) => stepStatus(record, why, live, info));
 }
 

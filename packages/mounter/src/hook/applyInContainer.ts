@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { posix } from "node:path";
 import { parseMountInfo } from "@ocimount/mount-flags";
 import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
@@ -26,9 +26,7 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
   // The highest 64-bit ID at the start: a mount newer than it, at a step's place, is that step's.
   let after = base.unique ? Math.max(base.unique, ...highestBelow(sys, base.unique)) : 0;
   // Without 64-bit IDs, the mounts there before the hook began are what its steps are not.
-  const existing = base.unique
-    ? undefined
-    : parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8")).map((m) => m.mountId);
+  const existing = base.unique ? undefined : parseMountInfo(sys.mountInfo()).map((m) => m.mountId);
   const pending: PendingAttach[] = [];
   ctx.rootFd = sys.openat(AT_FDCWD, plan.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
   try {
@@ -58,7 +56,7 @@ export function applyInContainer(ctx: ApplyContext, plan: SetupPlan, created: st
         });
       }
     }
-    const mountinfo = parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8"));
+    const mountinfo = parseMountInfo(sys.mountInfo());
     verifyMounts(ctx.expectations, mountinfo);
   } catch (err) {
     const error = asMountError(err, "hook");

@@ -1,4 +1,6 @@
-import { readFileSync, readlinkSync } from "node:fs";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
+import { createSyscalls } from "../sys/ffi.ts";
+import type { Syscalls } from "../sys/Syscalls.ts";
 import { HookError } from "./HookError.ts";
 
 /** What `containerProcDir` needs to know about this process (the real one by default). */
@@ -13,14 +15,14 @@ export interface ProcessView {
   procParent: () => number;
 }
 
-/** This process, as `containerProcDir` sees it. */
-export function currentProcessView(): ProcessView {
+/** This process, as `containerProcDir` sees it (/proc read through `sys`, the syscall seam). */
+export function currentProcessView(sys: Syscalls = createSyscalls()): ProcessView {
   return {
     pid: process.pid,
     ppid: process.ppid,
-    procSelf: readlinkSync("/proc/self"),
+    procSelf: sys.readlinkat(AT_FDCWD, "/proc/self"),
     procParent: () => {
-      const status = readFileSync("/proc/self/status", "utf8");
+      const status = sys.readTextFile("/proc/self/status");
       return Number(/^PPid:\s+(\d+)$/m.exec(status)?.[1] ?? 0);
     },
   };

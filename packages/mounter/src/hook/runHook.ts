@@ -95,7 +95,7 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
       expectations: [],
       warnings: result.warnings,
       forceFallback: false,
-      inUserNamespace: inUserNamespace(),
+      inUserNamespace: inUserNamespace(sys),
       devNullFd: -1,
     };
     result.warnings.push(...plan.warnings);

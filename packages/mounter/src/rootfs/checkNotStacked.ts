@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import { parseMountInfo } from "@ocimount/mount-flags";
 import { MountError } from "../errors.ts";
 import type { BeginEntry } from "../journal/JournalEntry.ts";
 import { readJournal } from "../journal/readJournal.ts";
+import type { Syscalls } from "../sys/Syscalls.ts";
 import type { DirIdentity } from "./checkRootfs.ts";
 
 /**
@@ -13,8 +14,12 @@ import type { DirIdentity } from "./checkRootfs.ts";
  * what setup's self-bind looks like. The journal is named when one of `stateDirs` has it (by the
  * rootfs's device and inode); else the error says how to find it.
  */
-export function checkNotStacked(rootfs: DirIdentity, stateDirs: readonly string[]): void {
-  const table = parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8"));
+export function checkNotStacked(
+  sys: Syscalls,
+  rootfs: DirIdentity,
+  stateDirs: readonly string[],
+): void {
+  const table = parseMountInfo(sys.mountInfo());
   const top = table.filter((m) => m.mountPoint === rootfs.real).at(-1);
   if (!top) return;
   const below = table.find((m) => m.mountId === top.parentId);

@@ -92,6 +92,16 @@ export interface Syscalls {
    * tables ocimount reads about the host go through here, so tests can make them up.
    */
   readTextFile(path: string): string;
+  /**
+   * The calling thread's mount table as the kernel writes it (`/proc/thread-self/mountinfo`):
+   * the one way the engine reads it, so unit tests give a made-up table instead of the host's.
+   */
+  mountInfo(): string;
+  /**
+   * This process's `/proc/self/uid_map` text: the user-namespace probe (`0 0 4294967295` in
+   * the initial namespace).
+   */
+  uidMap(): string;
   /** statx(2) with the given AT_* flags (AT_EMPTY_PATH with path "" stats the fd). */
   statx(dirfd: number, path: string, flags: number): FileStat;
   /**

@@ -29,6 +29,10 @@ export interface FakeSyscallsOptions {
   };
   /** Link targets for readlinkat; the default is EINVAL (not a link), `/fake/proc/thread-self/fd/N` for an fd's magic link. */
   readlink?: (dirfd: number, path: string) => string | undefined;
+  /** The mount table `mountInfo()` gives (mountinfo lines); empty by default, never the host's. */
+  mountInfo?: string;
+  /** What `uidMap()` gives; the initial user namespace's map by default. */
+  uidMap?: string;
   /** What readTextFile gives for a path (a made-up /proc/self/mountinfo...); ENOENT otherwise. */
   files?: Readonly<Record<string, string>>;
   /** What each read(fd) gives, in turn, e.g. an fsopen fd's messages; then ENODATA. */
@@ -114,6 +118,14 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
       const text = options.reads?.(args[0]);
       if (text === undefined) throw new SyscallError("read", ENODATA, { path: `fd ${args[0]}` });
       return text;
+    },
+    mountInfo(...args) {
+      call("mountInfo", args);
+      return options.mountInfo ?? "";
+    },
+    uidMap(...args) {
+      call("uidMap", args);
+      return options.uidMap ?? "         0          0 4294967295\n";
     },
     readTextFile(...args) {
       call("readTextFile", args);

@@ -68,6 +68,15 @@ function nodeErrno(err: unknown): number {
   return typeof errno === "number" && errno !== 0 ? Math.abs(errno) : 5;
 }
 
+/** A kernel text file read whole; a failure is a SyscallError `read` with the real errno. */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (err) {
+    throw new SyscallError("read", nodeErrno(err), { path });
+  }
+}
+
 /**
  * The real `Syscalls`, through bun:ffi against glibc's libc.so.6. Creating it loads nothing;
  * libc is dlopened on the first call. Every method throws `SyscallError` (op, errno name and
@@ -134,13 +143,13 @@ export function createSyscalls(): Syscalls {
       if (n < 0) throw new SyscallError("read", c.errno(), { path: `fd ${fd}` });
       return decoder.decode(buf.subarray(0, n));
     },
-    readTextFile(path) {
-      try {
-        return readFileSync(path, "utf8");
-      } catch (err) {
-        throw new SyscallError("read", nodeErrno(err), { path });
-      }
+    mountInfo() {
+      return readText("/proc/thread-self/mountinfo");
     },
+    uidMap() {
+      return readText("/proc/self/uid_map");
+    },
+    readTextFile: readText,
     statx(dirfd, path, flags) {
       const c = loadLibc();
       const buf = statxBuffer();

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
 import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { readBack } from "../apply/readBack.ts";
@@ -53,7 +52,7 @@ export function identifyMount(sys: Syscalls, fd: number, recursive: boolean): Id
   const at = sys.readlinkat(AT_FDCWD, `/proc/thread-self/fd/${fd}`);
   const mount: MountIdentity = { id, unique: 0, parent: 0, parentUnique: 0, at };
   if (!recursive) return { mount, below: [] };
-  const tree = readBack(readFileSync("/proc/thread-self/mountinfo", "utf8")).tree(id);
+  const tree = readBack(sys.mountInfo()).tree(id);
   const below = tree
     .slice(1)
     .map((m) => ({ id: m.mountId, unique: 0, parent: 0, parentUnique: 0, at: m.mountPoint }));

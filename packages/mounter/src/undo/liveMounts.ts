@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { parseMountInfo } from "@ocimount/mount-flags";
 import { errorCode } from "../apply/asMountError.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
@@ -12,7 +11,7 @@ import { identityOf } from "./MountIdentity.ts";
  * proof: mountinfo, the root found by 32-bit ID and mount point.
  */
 export function liveTree(sys: Syscalls, proof: Proof, root: MountIdentity): MountIdentity[] | null {
-  if (proof === "place") return placeTree(root);
+  if (proof === "place") return placeTree(sys, root);
   const below = liveIds(sys, root.unique);
   if (below === null) return null;
   const mounts: MountIdentity[] = [];
@@ -41,8 +40,8 @@ export function liveIds(sys: Syscalls, unique: number): number[] | null {
   }
 }
 
-function placeTree(root: MountIdentity): MountIdentity[] | null {
-  const table = parseMountInfo(readFileSync("/proc/thread-self/mountinfo", "utf8")).map((m) => ({
+function placeTree(sys: Syscalls, root: MountIdentity): MountIdentity[] | null {
+  const table = parseMountInfo(sys.mountInfo()).map((m) => ({
     id: m.mountId,
     unique: 0,
     parent: m.parentId,
