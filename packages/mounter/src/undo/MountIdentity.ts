@@ -1,6 +1,6 @@
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
 import { AT_FDCWD } from "@ocimount/mount-flags/linux";
-import { readBack } from "../apply/readBack.ts";
+import { readBack } from "../mountinfo/readBack.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { type MountInfoEntry, parseMountInfo, parseMountInfoLine } from "@ocimount/mount-flags";
-import { mountTree } from "../teardown/mountTree.ts";
-import { type MountIds, mountTreeIds, scanMountIds } from "../teardown/scanMountIds.ts";
+import { mountTree } from "./mountTree.ts";
+import { type MountIds, mountTreeIds, scanMountIds } from "./scanMountIds.ts";
 
 /** A mount of the tree setup built, and where it is (mountinfo's mount point). */
 export interface TreeMount {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { parseMountInfo } from "@ocimount/mount-flags";
-import { mountTree } from "../teardown/mountTree.ts";
+import { mountTree } from "./mountTree.ts";
 import { readBack } from "./readBack.ts";
 
 const SAMPLE = [
