@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { basename, dirname, isAbsolute, resolve } from "node:path";
 import type { ErrorCode } from "@ocimount/mount-flags/errors";
-import { checkForSetup, readBundleConfig, type Spec } from "@ocimount/oci-spec";
+import { checkForSetup, isBindMount, readBundleConfig, type Spec } from "@ocimount/oci-spec";
 import { CliError } from "./CliError.ts";
 
 /** A bundle that passed every check `setup` needs before it mounts anything. */
@@ -26,9 +26,6 @@ function statCode(path: string): { dir: boolean } | ErrorCode {
     return ((error as { code?: string }).code ?? "EIO") as ErrorCode;
   }
 }
-
-const isBind = (m: { type?: string; options?: readonly string[] }) =>
-  m.type === "bind" || m.options?.some((o) => o === "bind" || o === "rbind") === true;
 
 /**
  * Validates the whole bundle before any mount is made, so bad input changes nothing: the
@@ -65,7 +62,7 @@ export async function preflight(bundle: string): Promise<CheckedBundle> {
   const mounts = config.mounts ?? [];
   const checked = new Set<string>();
   for (const [i, m] of mounts.entries()) {
-    if (!isBind(m) || m.source === undefined) continue;
+    if (!isBindMount(m) || m.source === undefined) continue;
     const source = isAbsolute(m.source) ? m.source : resolve(bundleDir, m.source);
     if (checked.has(source)) continue;
     checked.add(source);
