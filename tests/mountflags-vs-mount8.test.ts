@@ -16,6 +16,7 @@
 import { afterAll, describe, expect } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { seededRandom } from "@ocimount/test-utils";
 import { makeBundle, mountAt, removeBundle, runScenario } from "./fixtures/mounter/bundle.ts";
 import { mountTest, namespaceMode, runInNamespace } from "./helpers/namespace.ts";
 
@@ -109,17 +110,8 @@ const FIXED: string[][] = [
   ...ATIME_MIXES,
 ];
 
-/** mulberry32: a small seeded PRNG, so a failing random case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (mulberry32), so a failing random case can be replayed. */
+const prng = seededRandom;
 
 function randomCombos(seed: number, count: number): string[][] {
   const rand = prng(seed);

@@ -1,19 +1,12 @@
 // Test-only: a seeded generator of mutations of JSON documents for the differential test.
 
+import { seededRandom } from "@ocimount/test-utils";
+
 type Key = string | number;
 type Random = () => number;
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function createRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (mulberry32, from test-utils). */
+export const createRandom: (seed: number) => Random = seededRandom;
 
 const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;

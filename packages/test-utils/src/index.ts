@@ -1,1 +1,2 @@
 export { installBuilt } from "./installBuilt.ts";
+export { seededRandom } from "./seededRandom.ts";

@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import { AT_FDCWD, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
 import { resolveInRootSync } from "@ocimount/symlink-resolver";
+import { seededRandom } from "@ocimount/test-utils";
 import { createSyscalls } from "../sys/ffi.ts";
 import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";
@@ -9,17 +10,6 @@ import { makeTree } from "./tree.fixture.ts";
 
 const sys = createSyscalls();
 const NAMES = ["a", "b", "c", "..", ".", ""];
-
-/** A small seeded PRNG (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random path of 1-5 components from NAMES, absolute half of the time. */
 function randomPath(next: () => number): string {
@@ -68,7 +58,7 @@ test("random trees: openat2, the fallback walk and resolveInRootSync agree", () 
   let cases = 0;
   const stats: Record<string, number> = {};
   for (let seed = 1; seed <= 25; seed++) {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const tree = makeTree(randomTree(next));
     const rootFd = sys.openat(AT_FDCWD, tree.root, O_PATH | O_DIRECTORY);
     try {

@@ -1,14 +1,7 @@
-/** A small seeded PRNG (mulberry32) so that every failure reproduces from its seed. */
-export function makeRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@ocimount/test-utils";
+
+/** The shared seeded PRNG (mulberry32, from test-utils), so every failure reproduces from its seed. */
+export const makeRandom: (seed: number) => () => number = seededRandom;
 
 const NAMES = ["a", "b", "c", "d", "e", "f"];
 
