@@ -82,6 +82,7 @@ mountTest("setup --json reports every mount; a second setup is refused and chang
   expect(lines(second?.stderr ?? "")[0]).toMatch(/^ocimount: setup: .*: EALREADY \(/);
 
   expect(teardown?.exitCode).toBe(0);
+  expect(JSON.parse(teardown?.stdout ?? "").version).toBe(1);
   expect(JSON.parse(teardown?.stdout ?? "").alreadyTornDown).toBe(false);
   expect(again?.exitCode).toBe(0);
   expect(JSON.parse(again?.stdout ?? "").alreadyTornDown).toBe(true);

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { teardown } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
+import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
 
@@ -40,7 +41,7 @@ export default defineCommand({
       ...(stateDir ? { stateDir } : {}),
       ...(args.forget ? { forget: true } : {}),
     });
-    if (args.json) out.json(result);
+    if (args.json) out.json(jsonDocument(result));
     else if (result.alreadyTornDown) out.out(`${oneLine(bundleDir)}: not set up, nothing to do`);
     else if (result.forgotten)
       out.out(`${oneLine(bundleDir)}: journal discarded; no mount or path was touched`);
