@@ -251,7 +251,13 @@ function podmanConfig(extra: (work: { dir: string }) => string[] = () => []): {
   spec?: Spec;
   why: string;
 } {
-  if (userns || process.getuid?.() !== 0) return { why: "podman's store needs root here" };
+  // Rootless podman does write a config here (with --network none: slirp4netns is denied
+  // /dev/net/tun; --runtime runc: crun refuses hybrid cgroups), but it asks devpts for gid=5,
+  // which the one id unshare -Urm maps lacks, and runc fails on it as well.
+  if (userns)
+    return {
+      why: "podman's config asks devpts for gid=5, unmapped under unshare -Urm (runc fails too): root only",
+    };
   const found = Bun.spawnSync(["sh", "-c", "command -v podman"], { stdout: "pipe" }).exitCode === 0;
   if (!found) return { why: "podman is not installed (apt-get install podman)" };
   const work = makeWorkDir();
@@ -281,9 +287,13 @@ function podmanConfig(extra: (work: { dir: string }) => string[] = () => []): {
     if (created.exitCode !== 0)
       return { why: `podman create failed: ${created.stderr.toString().trim()}` };
     const id = created.stdout.toString().trim();
-    run(["init", name]);
-    const path = `/var/lib/containers/storage/overlay-containers/${id}/userdata/config.json`;
-    if (!existsSync(path)) return { why: `podman init wrote no ${path}` };
+    const init = run(["init", name]);
+    const userdata = run(["inspect", "--format", "{{.StaticDir}}", name]).stdout.toString().trim();
+    const path = join(userdata || "/nonexistent", "config.json");
+    if (!existsSync(path)) {
+      const said = init.stderr.toString().trim().split("\n").at(-1) ?? "";
+      return { why: `podman init wrote no config.json (${said || `exit ${init.exitCode}`})` };
+    }
     const spec = JSON.parse(readFileSync(path, "utf8")) as Spec;
     const copies = join(work.dir, "podman-userdata");
     mkdirSync(copies);
