@@ -2,8 +2,8 @@
  * The one seam between ocimount and the kernel. `createSyscalls()` (ffi.ts) implements it with
  * bun:ffi, loading libc lazily; unit tests of the planner and engine use a recording fake.
  *
- * Every method is synchronous, takes and returns plain values, and on failure throws a
- * `SyscallError` carrying the operation, errno and the paths involved. No method keeps a
+ * Every method but `closeInParallel` is synchronous, takes and returns plain values, and on
+ * failure throws a `SyscallError` carrying the operation, errno and the paths involved. No method keeps a
  * pointer or a buffer past its return. Every fd returned is close-on-exec.
  */
 
@@ -76,6 +76,13 @@ export interface Syscalls {
   /** Throws ENOSYS (as SyscallError) where the kernel lacks openat2 (before 5.6). */
   openat2(dirfd: number, path: string, how: OpenHow): number;
   close(fd: number): void;
+  /**
+   * Closes every fd, several at once on worker threads; resolves when all are closed, or
+   * rejects with the first `SyscallError` once every close was tried. For fds whose last close
+   * does slow work in the kernel: a removed directory's inode is freed then, which on a
+   * filesystem discarding synchronously waits for the disk (docs/KERNEL.md item 19).
+   */
+  closeInParallel(fds: readonly number[]): Promise<void>;
   mkdirat(dirfd: number, path: string, mode: number): void;
   unlinkat(dirfd: number, path: string, flags: number): void;
   readlinkat(dirfd: number, path: string): string;

@@ -81,6 +81,12 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
       if (!openFds.delete(args[0]))
         throw new SyscallError("close", EBADF, { path: `fd ${args[0]}` });
     },
+    async closeInParallel(...args) {
+      call("closeInParallel", args);
+      let unknown: number | undefined;
+      for (const fd of args[0]) if (!openFds.delete(fd)) unknown ??= fd;
+      if (unknown !== undefined) throw new SyscallError("close", EBADF, { path: `fd ${unknown}` });
+    },
     statx(...args) {
       call("statx", args);
       return { ...DIRECTORY, ...options.stat?.(args[0], args[1]) };

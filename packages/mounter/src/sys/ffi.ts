@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { close as closeAsync, readFileSync } from "node:fs";
 import {
   FSMOUNT_CLOEXEC,
   FSOPEN_CLOEXEC,
@@ -106,6 +106,21 @@ export function createSyscalls(): Syscalls {
     close(fd) {
       const c = loadLibc();
       if (c.fn.close(fd) < 0) throw new SyscallError("close", c.errno(), { path: `fd ${fd}` });
+    },
+    async closeInParallel(fds) {
+      // node:fs's callback close runs on the runtime's thread pool, so the closes overlap.
+      const closing = fds.map(
+        (fd) =>
+          new Promise<void>((resolve, reject) =>
+            closeAsync(fd, (err) =>
+              err
+                ? reject(new SyscallError("close", nodeErrno(err), { path: `fd ${fd}` }))
+                : resolve(),
+            ),
+          ),
+      );
+      const failed = (await Promise.allSettled(closing)).find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
     },
     mkdirat(dirfd, path, mode) {
       const c = loadLibc();

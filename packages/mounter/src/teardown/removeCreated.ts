@@ -25,11 +25,20 @@ const GONE = new Set(["ENOENT", "ENOTEMPTY", "EBUSY", "EEXIST"]);
  * empty: directories with rmdir semantics, files only when of size 0. Everything is reached
  * from an fd on the rootfs (parent opened in-root, then unlinkat), so a symlink planted since
  * cannot redirect the removal. Paths already gone or no longer empty are left alone, quietly.
+ *
+ * With `held`, each directory is opened (`O_PATH|O_NOFOLLOW`, from the same parent fd) just
+ * before its rmdir and the fd pushed onto `held`: the directory is unlinked at once, but its
+ * inode is freed only when the caller closes the fd, which it can do for all of them at once
+ * (`Syscalls.closeInParallel`). Where freeing waits for the disk (a synchronous discard per
+ * directory, docs/KERNEL.md item 19) this turns one wait per directory, in turn, into
+ * overlapping ones. It changes nothing of what is removed; a directory it cannot open is
+ * removed without an fd.
  */
 export function removeCreated(
   sys: Syscalls,
   rootfs: string,
   created: readonly string[],
+  held?: number[],
 ): { removed: string[]; errors: Error[] } {
   const removed: string[] = [];
   const errors: Error[] = [];
@@ -42,7 +51,7 @@ export function removeCreated(
         parent = openInRoot(sys, rootFd, posix.dirname(path));
         const name = posix.basename(path);
         const type = sys.statx(parent, name, AT_SYMLINK_NOFOLLOW).mode & S_IFMT;
-        if (type === S_IFDIR) sys.unlinkat(parent, name, AT_REMOVEDIR);
+        if (type === S_IFDIR) removeDirectory(sys, parent, name, held);
         else if (type === S_IFREG && isEmptyFile(sys, parent, name)) sys.unlinkat(parent, name, 0);
         else continue;
         removed.push(path);
@@ -57,6 +66,25 @@ export function removeCreated(
     sys.close(rootFd);
   }
   return { removed, errors };
+}
+
+/** rmdir of `name`, keeping an fd on it in `held` (when given) so its inode outlives the call. */
+function removeDirectory(sys: Syscalls, parent: number, name: string, held?: number[]): void {
+  let fd = -1;
+  if (held) {
+    try {
+      fd = sys.openat(parent, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    } catch {
+      // Not a directory any more, gone, or out of fds: the rmdir below says what it is.
+    }
+  }
+  try {
+    sys.unlinkat(parent, name, AT_REMOVEDIR);
+  } catch (err) {
+    if (fd >= 0) sys.close(fd);
+    throw err;
+  }
+  if (fd >= 0) held?.push(fd);
 }
 
 function isEmptyFile(sys: Syscalls, parent: number, name: string): boolean {

@@ -18,15 +18,16 @@ export interface UndoOutcome {
  * Rollback and teardown in one: refuses (`MountError` `ENAMESPACE`) a set made in another mount
  * namespace, unmounts what of it is live and proven ours (`unmountOwned`), then removes the
  * mountpoints it created, but only when every mount of ours is accounted for (none left, none
- * failed) and the set is not stale. Never throws for a step.
+ * failed) and the set is not stale. Never throws for a step. With `held`, the fds of the
+ * directories it removed are left open there for the caller to close (`removeCreated`).
  */
-export function undo(sys: Syscalls, set: UndoSet): UndoOutcome {
+export function undo(sys: Syscalls, set: UndoSet, held?: number[]): UndoOutcome {
   checkNamespace(sys, set);
   const unmount = unmountOwned(sys, set);
   let removal: { removed: string[]; errors: Error[] } = { removed: [], errors: [] };
   if (!unmount.stale && unmount.errors.length === 0) {
     try {
-      removal = removeCreated(sys, set.rootfs, set.created);
+      removal = removeCreated(sys, set.rootfs, set.created, held);
     } catch (err) {
       removal.errors.push(err instanceof Error ? err : new Error(String(err)));
     }
