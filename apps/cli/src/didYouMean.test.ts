@@ -1,28 +1,8 @@
 import { describe, expect, test } from "bun:test";
-import { didYouMean, editDistance } from "./didYouMean.ts";
+import { didYouMean } from "./didYouMean.ts";
 
 const COMMANDS = ["setup", "teardown", "plan", "status", "validate", "resolve", "flags", "hook"];
 const OPTIONS = ["--bundle", "--state-dir", "--json", "--dry-run"];
-
-const DISTANCES: { a: string; b: string; distance: number }[] = [
-  { a: "", b: "", distance: 0 },
-  { a: "plan", b: "plan", distance: 0 },
-  { a: "", b: "abc", distance: 3 },
-  { a: "stauts", b: "status", distance: 1 },
-  { a: "setpu", b: "setup", distance: 1 },
-  { a: "plna", b: "plan", distance: 1 },
-  { a: "kitten", b: "sitting", distance: 3 },
-  { a: "flag", b: "flags", distance: 1 },
-];
-
-describe("editDistance", () => {
-  for (const row of DISTANCES) {
-    test(`${row.a || "''"} -> ${row.b || "''"} is ${row.distance}`, () => {
-      expect(editDistance(row.a, row.b)).toBe(row.distance);
-      expect(editDistance(row.b, row.a)).toBe(row.distance);
-    });
-  }
-});
 
 const SUGGESTIONS: { name: string; word: string; candidates: string[]; meant?: string }[] = [
   { name: "a swap", word: "stauts", candidates: COMMANDS, meant: "status" },

@@ -1,3 +1,4 @@
+export { closestWord, editDistance } from "./closestWord.ts";
 export {
   AT_EMPTY_PATH,
   AT_NO_AUTOMOUNT,
