@@ -32,8 +32,15 @@ export interface SetupOptions extends PlanOptions {
   stateDir?: string;
   /** The syscall layer (default `createSyscalls()`); unit tests pass a fake. */
   sys?: Syscalls;
-  /** Use mount(2) through /proc/thread-self/fd instead of the new mount API (older kernels; tests). */
+  /**
+   * Both fallbacks at once, as an older kernel would force them: `forceMountFallback` and
+   * `forceResolverWalk` (tests).
+   */
   forceFallback?: boolean;
+  /** Use mount(2) through /proc/thread-self/fd instead of the new mount API. */
+  forceMountFallback?: boolean;
+  /** Resolve targets with the O_NOFOLLOW component walk instead of openat2(RESOLVE_IN_ROOT). */
+  forceResolverWalk?: boolean;
   /** Read mountinfo back and check every mount (default true). */
   verify?: boolean;
   /**
@@ -119,7 +126,8 @@ export async function setup(
     applied: record.mounts,
     expectations: [],
     warnings: [...plan.warnings],
-    forceFallback: options.forceFallback ?? false,
+    forceMountFallback: options.forceMountFallback ?? options.forceFallback ?? false,
+    forceResolverWalk: options.forceResolverWalk ?? options.forceFallback ?? false,
     inUserNamespace: inUserNamespace(sys),
     devNullFd: -1,
   };

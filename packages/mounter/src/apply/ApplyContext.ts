@@ -36,8 +36,10 @@ export interface ApplyContext {
   applied: AppliedMount[];
   expectations: Expectation[];
   warnings: string[];
-  /** Use mount(2) on /proc/thread-self/fd/N instead of the new mount API. */
-  forceFallback: boolean;
+  /** The mount-API switch: mount(2) on /proc/thread-self/fd/N instead of the new mount API. */
+  forceMountFallback: boolean;
+  /** The resolver switch: the O_NOFOLLOW component walk instead of openat2(RESOLVE_IN_ROOT). */
+  forceResolverWalk: boolean;
   /** True inside a non-initial user namespace: keep locked flags instead of failing with EPERM. */
   inUserNamespace: boolean;
   /** The verified /dev/null fd for masking, opened on first use. */

@@ -30,7 +30,7 @@ import { recordMount } from "./recordMount.ts";
  * /proc/thread-self/fd when open_tree is missing (ENOSYS) or refused (EINVAL).
  */
 export function applyBind(ctx: ApplyContext, step: BindStep): void {
-  if (ctx.forceFallback) {
+  if (ctx.forceMountFallback) {
     applyBindFallback(ctx, step);
     return;
   }

@@ -46,7 +46,7 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
       null,
     );
     const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
-      forceFallback: ctx.forceFallback,
+      forceFallback: ctx.forceResolverWalk,
     });
     fds.push(mounted);
     const sourceSt = sourceStFlags(ctx, mounted);

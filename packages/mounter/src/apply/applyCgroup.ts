@@ -43,7 +43,7 @@ const EEXIST = "EEXIST";
 export function applyLink(ctx: ApplyContext, step: LinkStep): void {
   const parent = posix.dirname(step.target.path);
   const dir = openInRoot(ctx.sys, ctx.rootFd, parent, {
-    forceFallback: ctx.forceFallback,
+    forceFallback: ctx.forceResolverWalk,
     flags: O_DIRECTORY,
   });
   try {

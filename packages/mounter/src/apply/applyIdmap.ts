@@ -10,7 +10,7 @@ import { idmapUserns } from "./idmapUserns.ts";
  */
 export function applyIdmap(ctx: ApplyContext, fd: number, options: StepOptions, why: string): void {
   if (!options.idmap && !options.recursiveIdmap) return;
-  if (ctx.forceFallback)
+  if (ctx.forceMountFallback)
     throw new MountError({
       code: "ENOTSUP",
       op: "idmap",

@@ -29,7 +29,7 @@ export function applyMask(ctx: ApplyContext, step: MaskStep): void {
   let mnt = -1;
   try {
     const isDir = fileKind(sys.statx(target, "", AT_EMPTY_PATH).mode) === "dir";
-    if (ctx.forceFallback) {
+    if (ctx.forceMountFallback) {
       maskFallback(ctx, step, target, isDir);
       return;
     }
@@ -59,7 +59,7 @@ function maskFallback(ctx: ApplyContext, step: MaskStep, target: number, isDir: 
   if (isDir) sys.mount("tmpfs", procFd(target), "tmpfs", MS_RDONLY, null);
   else sys.mount(procFd(openDevNull(ctx, step.why)), procFd(target), null, MS_BIND, null);
   const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
-    forceFallback: ctx.forceFallback,
+    forceFallback: ctx.forceResolverWalk,
   });
   try {
     recordMount(ctx, step.why, step.target.path, mounted, false, {

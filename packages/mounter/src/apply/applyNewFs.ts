@@ -59,7 +59,7 @@ export function applyNewFs(ctx: ApplyContext, step: NewFsStep): void {
   let mnt = -1;
   let refused: unknown;
   try {
-    if (!ctx.forceFallback) {
+    if (!ctx.forceMountFallback) {
       try {
         mnt = createFs(sys, {
           fsType: step.fsType,
@@ -126,7 +126,7 @@ function mountNewFsFallback(
     step.options.data || null,
   );
   const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
-    forceFallback: ctx.forceFallback,
+    forceFallback: ctx.forceResolverWalk,
   });
   try {
     const recursive = setRecursive(ctx, mounted, step);

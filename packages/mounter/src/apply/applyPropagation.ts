@@ -13,7 +13,7 @@ export function applyPropagation(
   ctx: ApplyContext,
   fd: number,
   changes: readonly number[],
-  fallback = ctx.forceFallback,
+  fallback = ctx.forceMountFallback,
 ): Expectation["propagation"] {
   let last: Expectation["propagation"];
   for (const change of changes) {

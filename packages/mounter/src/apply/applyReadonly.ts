@@ -29,7 +29,7 @@ export function applyReadonly(ctx: ApplyContext, step: ReadonlyStep): void {
   if (target < 0) return;
   let tree = -1;
   try {
-    if (ctx.forceFallback) {
+    if (ctx.forceMountFallback) {
       readonlyFallback(ctx, step, target);
       return;
     }
@@ -51,7 +51,7 @@ function readonlyFallback(ctx: ApplyContext, step: ReadonlyStep, target: number)
   const { sys } = ctx;
   sys.mount(procFd(target), procFd(target), null, MS_BIND | MS_REC, null);
   const mounted = openInRoot(sys, ctx.rootFd, step.target.path, {
-    forceFallback: ctx.forceFallback,
+    forceFallback: ctx.forceResolverWalk,
   });
   try {
     const keep = currentMsFlags(sys, mounted);

@@ -29,7 +29,7 @@ export function applyRootfsBind(ctx: ApplyContext, step: RootfsBindStep): void {
   const { sys } = ctx;
   const target = sys.openat(AT_FDCWD, ctx.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
   try {
-    if (ctx.forceFallback) {
+    if (ctx.forceMountFallback) {
       sys.mount(procFd(target), procFd(target), null, MS_BIND | MS_REC, null);
       ctx.rootFd = sys.openat(AT_FDCWD, ctx.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
     } else {
@@ -50,7 +50,7 @@ export function applyRootfsBind(ctx: ApplyContext, step: RootfsBindStep): void {
 /** `root.readonly`: the self-bind made read-only, not recursively (binds inside keep their flags). */
 export function applyRootReadonly(ctx: ApplyContext, step: RootReadonlyStep): void {
   const { sys } = ctx;
-  if (ctx.forceFallback) {
+  if (ctx.forceMountFallback) {
     const keep = currentMsFlags(sys, ctx.rootFd);
     sys.mount(null, procFd(ctx.rootFd), null, MS_REMOUNT | MS_BIND | MS_RDONLY | keep, null);
   } else {

@@ -25,7 +25,7 @@ export function prepareMountpoint(
   inRootPath: string,
   kind: "dir" | "file" | (() => "dir" | "file"),
 ): Mountpoint {
-  const opts = { forceFallback: ctx.forceFallback };
+  const opts = { forceFallback: ctx.forceResolverWalk };
   try {
     return { fd: openInRoot(ctx.sys, ctx.rootFd, inRootPath, opts), created: [] };
   } catch (err) {
@@ -47,7 +47,7 @@ function missingComponents(ctx: ApplyContext, inRootPath: string): string[] {
   const missing = [inRootPath];
   for (let dir = posix.dirname(inRootPath); dir !== "/"; dir = posix.dirname(dir)) {
     try {
-      ctx.sys.close(openInRoot(ctx.sys, ctx.rootFd, dir, { forceFallback: ctx.forceFallback }));
+      ctx.sys.close(openInRoot(ctx.sys, ctx.rootFd, dir, { forceFallback: ctx.forceResolverWalk }));
       break;
     } catch (err) {
       if (errorCode(err) !== "ENOENT") break;

@@ -97,7 +97,8 @@ function run(kind: "bind" | "tmpfs", options: string[], sourceAttr = 0) {
     applied: [],
     expectations: [],
     warnings: [],
-    forceFallback: false,
+    forceMountFallback: false,
+    forceResolverWalk: false,
     inUserNamespace: false,
     devNullFd: -1,
   };

@@ -94,7 +94,8 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
       applied: result.mounts,
       expectations: [],
       warnings: result.warnings,
-      forceFallback: false,
+      forceMountFallback: false,
+      forceResolverWalk: false,
       inUserNamespace: inUserNamespace(sys),
       devNullFd: -1,
     };
