@@ -19,6 +19,16 @@ import { openInRoot } from "../inroot/openInRoot.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
 const GONE = new Set(["ENOENT", "ENOTEMPTY", "EBUSY", "EEXIST"]);
+const OUT_OF_FDS = new Set(["EMFILE", "ENFILE"]);
+/** How many removed directories' fds are held at most, and how many are closed at EMFILE. */
+const HELD_MAX = 8192;
+const HEADROOM = 64;
+
+/** The fds of removed directories, kept until the caller closes them; `open` while it takes more. */
+interface Holder {
+  held: number[];
+  open: boolean;
+}
 
 /**
  * Removes the mountpoints setup created (in-root paths), newest first, when they are still
@@ -32,7 +42,9 @@ const GONE = new Set(["ENOENT", "ENOTEMPTY", "EBUSY", "EEXIST"]);
  * (`Syscalls.closeInParallel`). Where freeing waits for the disk (a synchronous discard per
  * directory, docs/KERNEL.md item 19) this turns one wait per directory, in turn, into
  * overlapping ones. It changes nothing of what is removed; a directory it cannot open is
- * removed without an fd.
+ * removed without an fd. At most `HELD_MAX` (8192) fds are held; when the process runs out of
+ * fds (EMFILE, ENFILE) it closes the last 64 held ones at once and holds no more, so the in-root
+ * opens of the paths after it still have fds.
  */
 export function removeCreated(
   sys: Syscalls,
@@ -44,6 +56,7 @@ export function removeCreated(
   const errors: Error[] = [];
   if (!created.length) return { removed, errors };
   const rootFd = sys.openat(AT_FDCWD, rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  const holder: Holder | undefined = held && { held, open: true };
   try {
     for (const path of [...created].reverse()) {
       let parent = -1;
@@ -51,7 +64,7 @@ export function removeCreated(
         parent = openInRoot(sys, rootFd, posix.dirname(path));
         const name = posix.basename(path);
         const type = sys.statx(parent, name, AT_SYMLINK_NOFOLLOW).mode & S_IFMT;
-        if (type === S_IFDIR) removeDirectory(sys, parent, name, held);
+        if (type === S_IFDIR) removeDirectory(sys, parent, name, holder);
         else if (type === S_IFREG && isEmptyFile(sys, parent, name)) sys.unlinkat(parent, name, 0);
         else continue;
         removed.push(path);
@@ -68,14 +81,16 @@ export function removeCreated(
   return { removed, errors };
 }
 
-/** rmdir of `name`, keeping an fd on it in `held` (when given) so its inode outlives the call. */
-function removeDirectory(sys: Syscalls, parent: number, name: string, held?: number[]): void {
+/** rmdir of `name`, keeping an fd on it in the holder (while open) so its inode outlives the call. */
+function removeDirectory(sys: Syscalls, parent: number, name: string, holder?: Holder): void {
   let fd = -1;
-  if (held) {
+  if (holder?.open) {
     try {
       fd = sys.openat(parent, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    } catch {
-      // Not a directory any more, gone, or out of fds: the rmdir below says what it is.
+    } catch (err) {
+      // Not a directory any more or gone: the rmdir below says what it is. Out of fds: give
+      // some back, so the next paths' in-root opens have fds, and hold no more.
+      if (OUT_OF_FDS.has(errorCode(err) ?? "")) stopHolding(sys, holder, HEADROOM);
     }
   }
   try {
@@ -84,7 +99,21 @@ function removeDirectory(sys: Syscalls, parent: number, name: string, held?: num
     if (fd >= 0) sys.close(fd);
     throw err;
   }
-  if (fd >= 0) held?.push(fd);
+  if (fd < 0 || !holder) return;
+  holder.held.push(fd);
+  if (holder.held.length >= HELD_MAX) holder.open = false;
+}
+
+/** Holds no more fds, and closes the last `count` held (their directories are freed now, in turn). */
+function stopHolding(sys: Syscalls, holder: Holder, count: number): void {
+  holder.open = false;
+  for (const fd of holder.held.splice(-count)) {
+    try {
+      sys.close(fd);
+    } catch {
+      // An fd of ours that will not close is no removal's failure: the directory is gone.
+    }
+  }
 }
 
 function isEmptyFile(sys: Syscalls, parent: number, name: string): boolean {
