@@ -17,7 +17,7 @@ import type { ApplyContext } from "./ApplyContext.ts";
 import { applyPropagation } from "./applyPropagation.ts";
 import { currentMsFlags } from "./lockedMsFlags.ts";
 import { procFd } from "./procFd.ts";
-import { expect, recordMount } from "./recordMount.ts";
+import { addExpectation, recordMount } from "./recordMount.ts";
 
 /**
  * `root.path`: binds the rootfs onto itself recursively, so it is a mount point (root.readonly
@@ -56,13 +56,13 @@ export function applyRootReadonly(ctx: ApplyContext, step: RootReadonlyStep): vo
   } else {
     sys.mountSetattr(ctx.rootFd, "", AT_EMPTY_PATH, { attrSet: MOUNT_ATTR_RDONLY, attrClr: 0 });
   }
-  expect(ctx, step.why, rootMountId(ctx), { on: ["ro"], off: [] });
+  addExpectation(ctx, step.why, rootMountId(ctx), { on: ["ro"], off: [] });
 }
 
 /** `linux.rootfsPropagation` on the self-bind (AT_RECURSIVE for the `r` forms). */
 export function applyRootPropagation(ctx: ApplyContext, step: RootPropagationStep): void {
   const propagation = applyPropagation(ctx, ctx.rootFd, [step.propagation]);
-  expect(ctx, step.why, rootMountId(ctx), { on: [], off: [], propagation });
+  addExpectation(ctx, step.why, rootMountId(ctx), { on: [], off: [], propagation });
 }
 
 function rootMountId(ctx: ApplyContext): number {

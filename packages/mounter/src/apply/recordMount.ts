@@ -27,12 +27,17 @@ export function recordMount(
   const mount = { why, target, mountId, recursive, identity, below };
   ctx.applied.push(mount);
   ctx.recorder.mounted(mount);
-  expect(ctx, why, mountId, asked);
+  addExpectation(ctx, why, mountId, asked);
   return mountId;
 }
 
 /** Adds a read-back expectation for an existing mount (root.readonly, rootfs propagation). */
-export function expect(ctx: ApplyContext, why: string, mountId: number, asked: Asked): void {
+export function addExpectation(
+  ctx: ApplyContext,
+  why: string,
+  mountId: number,
+  asked: Asked,
+): void {
   if (!asked.on.length && !asked.off.length && !asked.propagation) return;
   const e: Expectation = { why, mountId, on: asked.on, off: asked.off };
   if (asked.propagation) e.propagation = asked.propagation;
