@@ -1,3 +1,4 @@
+import { isOcimountError } from "@ocimount/mount-flags/errors";
 import { COMMANDS, findCommand } from "./commandTable.ts";
 import { suggestion } from "./didYouMean.ts";
 import { describeError } from "./errors.ts";
@@ -5,7 +6,6 @@ import { jsonDocument } from "./jsonVersion.ts";
 import { type Output, output } from "./Output.ts";
 import { outputStatus } from "./outputStatus.ts";
 import { parseCommandArgs } from "./parseCommandArgs.ts";
-import { ReportedFailure } from "./ReportedFailure.ts";
 import { commandHelp, rootHelp } from "./renderHelp.ts";
 import { UsageError } from "./UsageError.ts";
 import { VERSION } from "./version.ts";
@@ -64,7 +64,9 @@ async function runCommand(argv: string[], out: Output): Promise<number> {
     await cmd.run?.({ rawArgs: rest, args, cmd });
     return 0;
   } catch (error) {
-    if (error instanceof ReportedFailure) return error.exitCode;
+    // Read by its code, like every error: never by class.
+    if (isOcimountError(error) && error.code === "EREPORTED")
+      return (error as { exitCode?: number }).exitCode ?? 1;
     const described = describeError(error, command);
     if (optionPart(argv).includes("--json")) out.json(jsonDocument(described.json));
     out.err(described.line);

@@ -14,13 +14,18 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { type ErrorCode, errnoNumber } from "@ocimount/mount-flags/errors";
+import {
+  type ErrorCode,
+  errnoNumber,
+  isOcimountError,
+  type OcimountError,
+} from "@ocimount/mount-flags/errors";
 import { CliError } from "../CliError.ts";
 
 /** Turns a node:fs error into the CLI's one-line error: `<what> (<path>): <ERRNO> (...)`. */
-export function fsFailure(error: unknown, what: string, path: string): CliError {
+export function fsFailure(error: unknown, what: string, path: string): OcimountError {
   const code = (error as { code?: unknown }).code;
-  if (error instanceof CliError) return error;
+  if (isOcimountError(error)) return error;
   return new CliError(
     {
       code:

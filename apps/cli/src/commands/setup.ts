@@ -1,6 +1,7 @@
+import { isOcimountError } from "@ocimount/mount-flags/errors";
 import {
   DEFAULT_STATE_DIR,
-  MountError,
+  type MountError,
   planSetup,
   planToJson,
   type SetupOptions,
@@ -115,10 +116,10 @@ export default defineCommand({
       const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
       const stateDirError = journalWriteError(error, stateDir);
       if (stateDirError) throw stateDirError;
-      if (!(error instanceof MountError)) throw error;
+      if (!isOcimountError(error)) throw error;
       if (error.code !== "ECANCELED") throw explainSetupError(error, bundle.config) ?? error;
       await stop.settle();
-      throw reportInterrupted(out, args.json === true, plan, error, stop.received);
+      throw reportInterrupted(out, args.json === true, plan, error as MountError, stop.received);
     } finally {
       stop.release();
     }
