@@ -32,6 +32,11 @@ export interface MountErrorFields {
   code: MountErrorCode;
   /** The operation: `open_tree`, `move_mount`, `verify`, `setup`... */
   op: string;
+  /**
+   * What went wrong, when it is not a failed call (`already set up`, `invalid rootfs`): shown
+   * instead of `<op> failed`.
+   */
+  summary?: string | undefined;
   /** The config entry: `mounts[3]`, `linux.maskedPaths[0]`, `root.readonly`. */
   where?: string | undefined;
   source?: string | undefined;

@@ -24,6 +24,7 @@ export async function stopIfAborted(
   throw new MountError({
     code: "ECANCELED",
     op: "setup",
+    summary: "interrupted",
     where: next,
     detail: typeof reason === "string" ? `stopped by ${reason}` : "stopped",
     cause: reason,

@@ -41,6 +41,7 @@ export class JournalWriter {
       throw new MountError({
         code: "EALREADY",
         op: "setup",
+        summary: "already set up",
         target: bundleDir,
         detail: `already set up (journal ${path}); run teardown first`,
         cause: err,

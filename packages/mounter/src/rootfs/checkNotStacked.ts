@@ -30,6 +30,7 @@ export function checkNotStacked(
   throw new MountError({
     code: "EALREADY",
     op: "setup",
+    summary: "already set up",
     where: "root.path",
     target: rootfs.real,
     detail: journal

@@ -19,6 +19,7 @@ export function checkRootfs(rootfs: string): DirIdentity {
     new MountError({
       code: "EINVALID",
       op: "setup",
+      summary: "invalid rootfs",
       where: "root.path",
       target: rootfs,
       detail,
