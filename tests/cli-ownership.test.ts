@@ -4,31 +4,22 @@
  * exit 1) and `--forget`, `ocimount list`, and a foreign mount named by teardown.
  */
 import { afterAll, expect } from "bun:test";
-import { fileURLToPath } from "node:url";
 import {
-  BIN,
   copyExampleBundle,
-  type DriverRun,
+  exampleInNamespace,
   lines,
   removeWorkDirs,
 } from "./fixtures/cli/cli.ts";
-import { mountTest, runInNamespace } from "./helpers/namespace.ts";
+import { mountTest } from "./helpers/namespace.ts";
 
 afterAll(removeWorkDirs);
-const DRIVER = fileURLToPath(new URL("./fixtures/cli/nsDriver.ts", import.meta.url));
-
-function inNamespace(runs: string[][]): DriverRun[] {
-  const r = runInNamespace(["bun", DRIVER, BIN, JSON.stringify(runs)], { needs: { pid: true } });
-  if (r.exitCode !== 0) throw new Error(`namespace driver failed (${r.exitCode}): ${r.stderr}`);
-  return JSON.parse(r.stdout) as DriverRun[];
-}
 
 mountTest(
   "status --check, list, a foreign mount named, a stale journal refused then forgotten",
   () => {
     const { bundle, state } = copyExampleBundle();
     const common = ["--bundle", bundle, "--state-dir", state];
-    const runs = inNamespace([
+    const runs = exampleInNamespace([
       ["status", ...common, "--check"],
       ["setup", ...common],
       ["status", ...common, "--check"],

@@ -4,31 +4,18 @@
  */
 import { afterAll, expect } from "bun:test";
 import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { config, tmpfs, writeBundle } from "./fixtures/cli/bundles.ts";
 import {
   BIN,
   cliInNamespace,
   copyExampleBundle,
-  type DriverRun,
+  exampleInNamespace,
   lines,
   removeWorkDirs,
 } from "./fixtures/cli/cli.ts";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 afterAll(removeWorkDirs);
-
-const DRIVER = fileURLToPath(new URL("./fixtures/cli/nsDriver.ts", import.meta.url));
-
-/**
- * `cliInNamespace` for the example bundle, which mounts proc: under a user namespace that needs
- * a pid namespace of its own (`NamespaceNeeds.pid`); as root it is the very same namespace.
- */
-function exampleInNamespace(runs: string[][]): DriverRun[] {
-  const r = runInNamespace(["bun", DRIVER, BIN, JSON.stringify(runs)], { needs: { pid: true } });
-  if (r.exitCode !== 0) throw new Error(`namespace driver failed (${r.exitCode}): ${r.stderr}`);
-  return JSON.parse(r.stdout) as DriverRun[];
-}
 
 mountTest("setup, status, teardown of the example bundle", () => {
   const { bundle, state } = copyExampleBundle();
