@@ -4,12 +4,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** Makes the bundle in a fresh temporary directory and returns its path. */
-export function makeBenchBundle(n: number): string {
+/**
+ * Makes the bundle in a fresh temporary directory and returns its path. With
+ * `mountpoints: false` the mountpoints are left for setup to create (bench/mounts/removal.ts
+ * measures their removal).
+ */
+export function makeBenchBundle(n: number, options: { mountpoints?: boolean } = {}): string {
   const bundle = mkdtempSync(join(tmpdir(), "bench-mounts-"));
   mkdirSync(join(bundle, "shared"));
-  mkdirSync(join(bundle, "rootfs", "m"), { recursive: true });
-  for (let i = 0; i < n; i++) mkdirSync(join(bundle, "rootfs", "m", String(i)));
+  mkdirSync(join(bundle, "rootfs"));
+  if (options.mountpoints !== false) {
+    mkdirSync(join(bundle, "rootfs", "m"));
+    for (let i = 0; i < n; i++) mkdirSync(join(bundle, "rootfs", "m", String(i)));
+  }
   const mounts = Array.from({ length: n }, (_, i) => ({
     destination: `/m/${i}`,
     type: "bind",

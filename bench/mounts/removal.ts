@@ -6,13 +6,12 @@
 // `--baseline DIR` also times the teardown of another checkout (e.g. a worktree of the commit
 // before a change), alternately with this one, on its own bundle.
 // Run as root: `bun bench/mounts/removal.ts [--n 1000] [--rounds 5] [--baseline DIR]`.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // bench/ is not a workspace package, so it reaches the sources by path (like examples/).
 import { setup, teardown } from "../../packages/mounter/src/index.ts";
-import { median } from "./benchBundle.ts";
+import { makeBenchBundle, median } from "./benchBundle.ts";
 
 if (!process.argv.includes("--in-namespace")) {
   const self = [...process.argv.slice(1), "--in-namespace"];
@@ -34,24 +33,6 @@ mkdirSync(build, { recursive: true });
 const cc = Bun.spawnSync(["cc", "-O2", "-pthread", "-o", binary, join(here, "removal.c")]);
 if (cc.exitCode !== 0) throw new Error(`cc failed: ${cc.stderr.toString()}`);
 
-/** A bundle of N binds of ./shared onto /m/<i>, none of which exists yet. */
-function makeBundle(n: number): string {
-  const bundle = mkdtempSync(join(tmpdir(), "bench-removal-"));
-  mkdirSync(join(bundle, "shared"));
-  mkdirSync(join(bundle, "rootfs"));
-  const mounts = Array.from({ length: n }, (_, i) => ({
-    destination: `/m/${i}`,
-    type: "bind",
-    source: "shared",
-    options: ["bind"],
-  }));
-  writeFileSync(
-    join(bundle, "config.json"),
-    JSON.stringify({ ociVersion: "1.3.0", root: { path: "rootfs" }, mounts }),
-  );
-  return bundle;
-}
-
 const samples = new Map<string, number[]>();
 const add = (name: string, ms: number) => samples.set(name, [...(samples.get(name) ?? []), ms]);
 const cForms: ReadonlyArray<[string, string[]]> = [
@@ -68,7 +49,8 @@ if (baselineDir) {
   const base = await import(join(baselineDir, "packages/mounter/src/index.ts"));
   contenders.push(["ocimount teardown, baseline", base.setup, base.teardown]);
 }
-const bundle = makeBundle(N);
+// N binds of ./shared onto /m/<i>, none of whose mountpoints exists yet (setup creates them).
+const bundle = makeBenchBundle(N, { mountpoints: false });
 const shm = mkdtempSync("/dev/shm/bench-removal-");
 try {
   for (let r = 0; r < ROUNDS; r++) {
