@@ -1,30 +1,23 @@
-import { posix } from "node:path";
 import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
 import { AT_FDCWD } from "@ocimount/mount-flags/linux";
-import type { AppliedMount, ApplyContext } from "./apply/ApplyContext.ts";
-import { applyStep, attaches } from "./apply/applyStep.ts";
-import { asMountError } from "./apply/asMountError.ts";
-import { inUserNamespace } from "./apply/inUserNamespace.ts";
-import { verifyMounts } from "./apply/verifyMounts.ts";
+import type { AppliedMount } from "./apply/ApplyContext.ts";
 import { readCgroupLayout } from "./cgroup/readCgroupLayout.ts";
 import type { MountConfig } from "./configTypes.ts";
-import { type MountError, TeardownError } from "./errors.ts";
+import { sourcesInPlace } from "./execute/BindSources.ts";
+import { execute } from "./execute/execute.ts";
+import { journalRecorder } from "./execute/journalRecorder.ts";
 import type { BeginEntry } from "./journal/JournalEntry.ts";
 import { JournalWriter } from "./journal/JournalWriter.ts";
 import { DEFAULT_STATE_DIR, journalPath } from "./journal/journalPath.ts";
-import { type SetupRecord, undoSetOf } from "./journal/SetupRecord.ts";
 import { checkOutsideRootfs, trustedStateDir } from "./journal/trustedState.ts";
-import { readBack } from "./mountinfo/readBack.ts";
 import { type PlanOptions, planSetup } from "./plan/planSetup.ts";
 import type { SetupPlan, Step } from "./plan/types.ts";
 import { checkNotStacked } from "./rootfs/checkNotStacked.ts";
 import { checkRootfs, dirIdentity } from "./rootfs/checkRootfs.ts";
-import { stopIfAborted } from "./stopIfAborted.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
 import { identifyAt } from "./undo/MountIdentity.ts";
 import { mountNamespace } from "./undo/mountNamespace.ts";
-import { undo } from "./undo/undo.ts";
 
 /** Options of `setup`. */
 export interface SetupOptions extends PlanOptions {
@@ -91,80 +84,22 @@ export async function setup(
           ...options,
         });
   const { journal, begin } = beginJournal(sys, plan, options.stateDir ?? DEFAULT_STATE_DIR);
-  const record: SetupRecord = { begin, mounts: [], created: [], pending: [] };
-  let after = begin.base.unique;
-  const ctx: ApplyContext = {
+  const forceMountFallback = options.forceMountFallback ?? options.forceFallback ?? false;
+  const done = await execute({
     sys,
-    rootFd: -1,
-    rootfs: plan.rootfs,
-    recorder: {
-      intent: (why, target) => {
-        const at = target === "/" ? begin.rootfsReal : posix.join(begin.rootfsReal, target);
-        record.pending = [{ why, target, at, after }];
-        journal.append({ t: "intent", why, target, at, after }, why);
-      },
-      mounted: (m) => {
-        record.pending = [];
-        for (const id of [m.identity, ...m.below]) if (id.unique > after) after = id.unique;
-        const entry = {
-          t: "mounted" as const,
-          why: m.why,
-          target: m.target,
-          recursive: m.recursive,
-          mount: m.identity,
-          below: m.below,
-        };
-        // The self-bind is written at once: a crash must not lose which mount is ours.
-        if (m.why === "root.path") journal.append(entry, m.why);
-        else journal.hold(entry);
-      },
-      created: (why, paths) => {
-        for (const path of paths) record.created.push(path);
-        journal.append({ t: "created", why, paths }, why);
-      },
-    },
-    applied: record.mounts,
-    expectations: [],
-    warnings: [...plan.warnings],
-    forceMountFallback: options.forceMountFallback ?? options.forceFallback ?? false,
+    plan,
+    rootfsReal: begin.rootfsReal,
+    after: begin.base.unique,
+    sources: sourcesInPlace(sys, !forceMountFallback),
+    recorder: journalRecorder(journal, begin),
+    op: "setup",
+    forceMountFallback,
     forceResolverWalk: options.forceResolverWalk ?? options.forceFallback ?? false,
-    inUserNamespace: inUserNamespace(sys),
-    devNullFd: -1,
-  };
-  try {
-    journal.append(begin);
-    const { steps } = plan;
-    const { onStep, signal } = options;
-    for (let i = 0; i < steps.length; i++) {
-      const step = steps[i]!;
-      if (signal !== undefined) await stopIfAborted(signal, i, step.why);
-      try {
-        if (attaches(step)) ctx.recorder.intent(step.why, step.target.path);
-        applyStep(ctx, step);
-      } catch (err) {
-        throw asMountError(err, step.why, {
-          source: "source" in step ? step.source : undefined,
-          target: step.target.hostPath,
-        });
-      }
-      if (onStep !== undefined) onStep(i + 1, steps.length, step);
-    }
-    if (options.verify !== false) {
-      const mounted = readBack(ctx.sys.mountInfo());
-      verifyMounts(ctx.expectations, mounted.entries(ctx.expectations.map((e) => e.mountId)));
-    }
-    journal.append({ t: "complete", expectations: ctx.expectations }, "setup");
-    journal.close();
-    return { plan, mounts: [...record.mounts], warnings: ctx.warnings, journalPath: journal.path };
-  } catch (err) {
-    throw rollBack(sys, record, journal, asMountError(err, "setup"));
-  } finally {
-    closeQuietly(sys, ctx.rootFd);
-    closeQuietly(sys, ctx.devNullFd);
-    try {
-      journal.close();
-    } catch {}
-  }
+    ...(options.verify === undefined ? {} : { verify: options.verify }),
+    ...(options.onStep ? { onStep: options.onStep } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { plan, mounts: done.mounts, warnings: done.warnings, journalPath: journal.path };
 }
 
 /**
@@ -203,34 +138,4 @@ function beginJournal(
     startedAt: new Date().toISOString(),
   };
   return { journal, begin };
-}
-
-function rollBack(
-  sys: Syscalls,
-  record: SetupRecord,
-  journal: JournalWriter,
-  error: MountError,
-): MountError {
-  let failures: Error[];
-  try {
-    failures = undo(sys, undoSetOf(record)).errors;
-  } catch (err) {
-    failures = [err instanceof Error ? err : new Error(String(err))];
-  }
-  if (failures.length) error.rollback = new TeardownError(record.begin.bundleDir, failures);
-  else {
-    try {
-      journal.discard();
-    } catch (err) {
-      error.rollback = new TeardownError(record.begin.bundleDir, [err as Error]);
-    }
-  }
-  return error;
-}
-
-function closeQuietly(sys: Syscalls, fd: number): void {
-  if (fd < 0) return;
-  try {
-    sys.close(fd);
-  } catch {}
 }

@@ -1,3 +1,4 @@
+import type { BindSources } from "../execute/BindSources.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { MountIdentity } from "../undo/MountIdentity.ts";
 import type { Expectation } from "./Expectation.ts";
@@ -16,22 +17,22 @@ export interface AppliedMount {
   below: MountIdentity[];
 }
 
-/** Receives what the executor does, in order (the journal implements it). */
+/** Receives what the step executors do, in order (`execute` passes it on to its `Recorder`). */
 export interface ApplyRecorder {
-  /** Called BEFORE a step attaches anything. */
-  intent(why: string, target: string): void;
   /** Called after the attach, with the new mount's ID. */
   mounted(mount: AppliedMount): void;
   /** In-root paths created as mountpoints (for teardown to remove if still empty). */
   created(why: string, paths: string[]): void;
 }
 
-/** The state the step executors share during one setup. */
+/** The state the step executors share during one run of `execute`. */
 export interface ApplyContext {
   sys: Syscalls;
   /** An O_PATH fd on the root of the rootfs self-bind (the open_tree fd), -1 before it exists. */
   rootFd: number;
   rootfs: string;
+  /** Where bind steps get their sources (opened in place, or held from another namespace). */
+  sources: BindSources;
   recorder: ApplyRecorder;
   applied: AppliedMount[];
   expectations: Expectation[];

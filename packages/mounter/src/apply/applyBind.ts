@@ -1,19 +1,14 @@
 import {
   AT_EMPTY_PATH,
-  AT_RECURSIVE,
   MOVE_MOUNT_F_EMPTY_PATH,
   MOVE_MOUNT_T_EMPTY_PATH,
-  OPEN_TREE_CLOEXEC,
-  OPEN_TREE_CLONE,
 } from "@ocimount/mount-flags";
-import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import type { BindStep } from "../plan/types.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
 import { applyBindFallback } from "./applyBindFallback.ts";
 import { applyIdmap } from "./applyIdmap.ts";
 import { applyPropagation } from "./applyPropagation.ts";
 import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";
-import { errorCode } from "./asMountError.ts";
 import { bindRemountAttr } from "./bindRemountAttr.ts";
 import { composeAttr, NO_ATTR_CHANGE } from "./composeAttr.ts";
 import { expectFromAttr } from "./expectFromAttr.ts";
@@ -23,27 +18,20 @@ import { prepareMountpoint } from "./prepareMountpoint.ts";
 import { recordMount } from "./recordMount.ts";
 
 /**
- * `mounts[i]` bind/rbind: open_tree(OPEN_TREE_CLONE[|AT_RECURSIVE]) of the source, the mount(8)
+ * `mounts[i]` bind/rbind: the source's detached tree (open_tree(OPEN_TREE_CLONE[|AT_RECURSIVE]),
+ * from `ctx.sources`), the mount(8)
  * flags then the `r*` attributes set on the detached copy (nobody sees it half-made; the `r*`
  * ones win on the top mount: `["rbind", "rro", "nosuid"]` is ro,nosuid), idmap, then
- * move_mount onto the mountpoint fd, then propagation. Falls back to mount(2) through
- * /proc/thread-self/fd when open_tree is missing (ENOSYS) or refused (EINVAL).
+ * move_mount onto the mountpoint fd, then propagation. A source opened as an O_PATH fd (no
+ * open_tree, or the mount-API switch off) goes to `applyBindFallback`.
  */
 export function applyBind(ctx: ApplyContext, step: BindStep): void {
-  if (ctx.forceMountFallback) {
-    applyBindFallback(ctx, step);
+  const source = ctx.sources.open(step);
+  if (!source.tree) {
+    applyBindFallback(ctx, step, source.fd);
     return;
   }
-  let tree: number;
-  try {
-    const rec = step.recursive ? AT_RECURSIVE : 0;
-    tree = ctx.sys.openTree(AT_FDCWD, step.source, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | rec);
-  } catch (err) {
-    const code = errorCode(err);
-    if (code !== "ENOSYS" && code !== "EINVAL") throw err;
-    applyBindFallback(ctx, step);
-    return;
-  }
+  const tree = source.fd;
   let target = -1;
   try {
     // The source's type is only needed to create a missing mountpoint of the same kind.

@@ -1,5 +1,4 @@
 import { AT_EMPTY_PATH, MS_BIND, MS_REC, MS_REMOUNT } from "@ocimount/mount-flags";
-import { AT_FDCWD, O_CLOEXEC, O_PATH } from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
 import { openInRoot } from "../inroot/openInRoot.ts";
 import type { BindStep } from "../plan/types.ts";
@@ -17,13 +16,16 @@ import { procFd } from "./procFd.ts";
 import { recordMount } from "./recordMount.ts";
 
 /**
- * The mount(2) form of `applyBind`, for kernels without open_tree: bind from the source fd onto
- * the mountpoint fd (both as /proc/thread-self/fd/N, so no path string is re-resolved), reopen
- * the new mount in-root, then `MS_REMOUNT|MS_BIND|flags` as mount(8) does.
+ * The mount(2) form of `applyBind`, for kernels without open_tree: bind from the source's O_PATH
+ * fd (`source`, from `ctx.sources`; closed here) onto the mountpoint fd (both as
+ * /proc/thread-self/fd/N, so no path string is re-resolved), reopen the new mount in-root, then
+ * `MS_REMOUNT|MS_BIND|flags` as mount(8) does.
  */
-export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
+export function applyBindFallback(ctx: ApplyContext, step: BindStep, source: number): void {
   const { sys } = ctx;
+  const fds = [source];
   if (step.options.idmap || step.options.recursiveIdmap) {
+    sys.close(source);
     throw new MountError({
       code: "ENOTSUP",
       op: "idmap",
@@ -31,8 +33,6 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep): void {
       detail: "idmapped mounts need open_tree and mount_setattr",
     });
   }
-  const source = sys.openat(AT_FDCWD, step.source, O_PATH | O_CLOEXEC);
-  const fds = [source];
   try {
     const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, () =>
       fileKind(sys.statx(source, "", AT_EMPTY_PATH).mode),

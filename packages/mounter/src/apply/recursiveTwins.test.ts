@@ -18,6 +18,8 @@ import {
   type MountInfoEntry,
   parseMountOptions,
 } from "@ocimount/mount-flags";
+import { AT_FDCWD } from "@ocimount/mount-flags/linux";
+import { sourcesInPlace } from "../execute/BindSources.ts";
 import { createFakeSyscalls } from "../sys/fake.ts";
 import type { MountAttr } from "../sys/Syscalls.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
@@ -91,9 +93,10 @@ function run(kind: "bind" | "tmpfs", options: string[], sourceAttr = 0) {
   const sys = createFakeSyscalls();
   const ctx: ApplyContext = {
     sys,
-    rootFd: sys.openat(-100, "/rootfs", 0),
+    rootFd: sys.openat(AT_FDCWD, "/rootfs", 0),
     rootfs: "/rootfs",
-    recorder: { intent() {}, mounted() {}, created() {} },
+    sources: sourcesInPlace(sys, true),
+    recorder: { mounted() {}, created() {} },
     applied: [],
     expectations: [],
     warnings: [],

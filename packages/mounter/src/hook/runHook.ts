@@ -1,19 +1,19 @@
 import { posix } from "node:path";
 import { readBundleConfig } from "@ocimount/oci-spec";
-import type { AppliedMount, ApplyContext } from "../apply/ApplyContext.ts";
-import { inUserNamespace } from "../apply/inUserNamespace.ts";
+import type { AppliedMount } from "../apply/ApplyContext.ts";
 import { readCgroupLayout } from "../cgroup/readCgroupLayout.ts";
+import { execute } from "../execute/execute.ts";
+import { memoryRecorder } from "../execute/memoryRecorder.ts";
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
-import { applyInContainer } from "./applyInContainer.ts";
 import { containerProcDir, type ProcessView } from "./containerProcDir.ts";
 import { enterMountNamespace } from "./enterMountNamespace.ts";
-import { type HeldSources, holdSources } from "./holdSources.ts";
+import { holdSources } from "./holdSources.ts";
+import { hookStart } from "./hookStart.ts";
 import { openMountNamespace } from "./openMountNamespace.ts";
 import { parseHookState } from "./parseHookState.ts";
 import { planHookMounts } from "./planHookMounts.ts";
 import { readHookMounts } from "./readHookMounts.ts";
-import { servingHeldSources } from "./servingHeldSources.ts";
 
 /** Options of `runHook`. */
 export interface HookOptions {
@@ -48,10 +48,10 @@ export interface HookResult {
  * document, holds the container's mount namespace as an fd (`/proc/<pid>/ns/mnt`), reads the
  * bundle's config and the extra mounts (`mountsFile`, else the annotation), plans them with the
  * mounter's planner, clones every bind source with open_tree in the runtime's namespace, moves
- * this thread into the container's mount namespace, and there applies the steps with the
- * mounter's executors onto the container's root (destinations resolved inside it, never
- * following a link out), then verifies them from mountinfo. On failure it rolls back every
- * mount and mountpoint it made and throws. Input errors (`HookError`, `BundleError`,
+ * this thread into the container's mount namespace, and there runs the plan with setup's own
+ * executor (`execute`) onto the container's root (destinations resolved inside it, never
+ * following a link out), recorded in memory, verified from mountinfo. On failure it rolls back
+ * every mount and mountpoint it made, with teardown's ownership rules, and throws. Input errors (`HookError`, `BundleError`,
  * `MountError` `EINVALID` from the planner) come before anything is mounted.
  *
  * Leaves the calling THREAD in the container's mount namespace: run it in a process that exits
@@ -63,7 +63,6 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
   const sys = options.sys ?? createSyscalls();
   const procDir = containerProcDir(pid, options.processView);
   const nsFd = openMountNamespace(sys, procDir, pid);
-  let held: HeldSources | undefined;
   try {
     // Strict only in what the hook reads (root, annotations); issues elsewhere are warnings.
     const { config, ignored } = await readBundleConfig(bundle, { check: "setup" });
@@ -84,31 +83,28 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
     if (!extra) return result;
     const layout = () => readCgroupLayout(sys, procDir);
     const plan = planHookMounts(rootPath, extra, bundle, layout, options.strict);
-    held = holdSources(sys, plan);
-    const created: string[] = [];
-    const ctx: ApplyContext = {
-      sys: servingHeldSources(sys, held),
-      rootFd: -1,
-      rootfs: plan.rootfs,
-      recorder: { intent: () => {}, mounted: () => {}, created: (_, p) => created.push(...p) },
-      applied: result.mounts,
-      expectations: [],
-      warnings: result.warnings,
-      forceMountFallback: false,
-      forceResolverWalk: false,
-      inUserNamespace: inUserNamespace(sys),
-      devNullFd: -1,
-    };
-    result.warnings.push(...plan.warnings);
-    result.enteredNamespace = enterMountNamespace(sys, nsFd);
+    const sources = holdSources(sys, plan);
+    let start: ReturnType<typeof hookStart>;
     try {
-      applyInContainer(ctx, plan, created);
-    } finally {
-      if (ctx.devNullFd >= 0) sys.close(ctx.devNullFd);
+      result.enteredNamespace = enterMountNamespace(sys, nsFd);
+      start = hookStart(sys, plan);
+    } catch (err) {
+      sources.close();
+      throw err;
     }
+    const done = await execute({
+      sys,
+      plan,
+      rootfsReal: start.rootfs,
+      after: start.after,
+      sources,
+      recorder: memoryRecorder(start),
+      op: "hook",
+    });
+    result.mounts = done.mounts;
+    result.warnings.push(...done.warnings);
     return result;
   } finally {
-    held?.close();
     sys.close(nsFd);
   }
 }

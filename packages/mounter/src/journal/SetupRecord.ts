@@ -56,11 +56,7 @@ export function summarizeJournal(entries: readonly JournalEntry[]): SetupRecord 
 /** The undo set of a setup record: the one input of rollback and teardown. */
 export function undoSetOf(record: SetupRecord): UndoSet {
   const { begin } = record;
-  const mounts: UndoSet["mounts"] = [];
-  for (const m of record.mounts) {
-    mounts.push({ why: m.why, mount: m.identity });
-    for (const b of m.below) mounts.push({ why: m.why, mount: b });
-  }
+  const mounts = undoMounts(record.mounts);
   const self = record.mounts.find((m) => m.why === "root.path")?.identity;
   return {
     bundleDir: begin.bundleDir,
@@ -78,4 +74,14 @@ export function undoSetOf(record: SetupRecord): UndoSet {
     })),
     created: record.created,
   };
+}
+
+/** The mounts of an undo set: each applied mount, then the mounts a recursive one brought along. */
+export function undoMounts(applied: readonly AppliedMount[]): UndoSet["mounts"] {
+  const mounts: UndoSet["mounts"] = [];
+  for (const m of applied) {
+    mounts.push({ why: m.why, mount: m.identity });
+    for (const b of m.below) mounts.push({ why: m.why, mount: b });
+  }
+  return mounts;
 }
