@@ -9,11 +9,11 @@ import { afterAll, describe, expect } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseCgroupLayout } from "@ocimount/mounter";
+import { directory, removeTree } from "@ocimount/test-utils";
 import {
   type ActionResult,
   makeBundle,
   mountAt,
-  removeBundle,
   runScenario,
   SCENARIO,
 } from "./fixtures/mounter/bundle.ts";
@@ -21,7 +21,7 @@ import { mountTest, namespaceMode } from "./helpers/namespace.ts";
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made) removeBundle(dir);
+  for (const dir of made) removeTree(dir);
 });
 
 const CGROUP = {
@@ -38,7 +38,7 @@ const host = parseCgroupLayout(
 );
 
 function runcSpec(args: string[]): Record<string, unknown> | undefined {
-  const dir = makeBundle(["dir rootfs"]);
+  const dir = makeBundle({ rootfs: directory });
   made.push(dir);
   try {
     const r = Bun.spawnSync(["runc", "spec", ...args], { cwd: dir, stderr: "pipe" });
@@ -89,7 +89,7 @@ describe("type cgroup on this machine's layout", () => {
   mountTest(
     `a lone cgroup mount: tmpfs plus a bind per hierarchy, status set-up, teardown (${v1Host ? "v1/hybrid host" : "v2 host"})`,
     () => {
-      const dir = makeBundle(["dir rootfs"]);
+      const dir = makeBundle({ rootfs: directory });
       made.push(dir);
       const config = { root: { path: "rootfs" }, mounts: [CGROUP] };
       const [setup, info, status, down, after] = runScenario({
@@ -109,7 +109,7 @@ describe("type cgroup on this machine's layout", () => {
   );
 
   mountTest("rw in the config: the binds are writable", () => {
-    const dir = makeBundle(["dir rootfs"]);
+    const dir = makeBundle({ rootfs: directory });
     made.push(dir);
     const config = { root: { path: "rootfs" }, mounts: [{ ...CGROUP, options: ["nosuid", "rw"] }] };
     const [setup, info] = runScenario({
@@ -136,7 +136,7 @@ describe("type cgroup on this machine's layout", () => {
       mountTest(
         `${name} as an ordinary user: devpts gid=5 is refused (EINVAL), all rolled back`,
         () => {
-          const dir = makeBundle(["dir rootfs"]);
+          const dir = makeBundle({ rootfs: directory });
           made.push(dir);
           const [setup, after] = runScenario(
             {
@@ -154,7 +154,7 @@ describe("type cgroup on this machine's layout", () => {
       continue;
     }
     mountTest(`${name}: sets up, verifies, status set-up, tears down cleanly`, () => {
-      const dir = makeBundle(["dir rootfs"]);
+      const dir = makeBundle({ rootfs: directory });
       made.push(dir);
       const [setup, info, status, down, after] = runScenario(
         {
@@ -183,7 +183,7 @@ const STACK_CGROUP2 = { sh: "mount -t cgroup2 cgroup2 /sys/fs/cgroup" };
 
 describe("type cgroup on a v2 layout (cgroup2 stacked over /sys/fs/cgroup in the test's namespace)", () => {
   mountTest("cgroup2 at the destination, read-only, torn down cleanly", () => {
-    const dir = makeBundle(["dir rootfs"]);
+    const dir = makeBundle({ rootfs: directory });
     made.push(dir);
     const [stack, setup, info, status, down] = runScenario(
       {
@@ -205,7 +205,7 @@ describe("type cgroup on a v2 layout (cgroup2 stacked over /sys/fs/cgroup in the
   mountTest(
     "cgroup2 refused (a user namespace without a cgroup namespace): a bind of /sys/fs/cgroup",
     () => {
-      const dir = makeBundle(["dir rootfs"]);
+      const dir = makeBundle({ rootfs: directory });
       made.push(dir);
       const inner = JSON.stringify({
         bundleDir: dir,

@@ -6,18 +6,19 @@
  */
 import { afterAll, expect } from "bun:test";
 import { join } from "node:path";
-import { makeBundle, removeBundle } from "./fixtures/mounter/bundle.ts";
+import { directory, removeTree } from "@ocimount/test-utils";
+import { makeBundle } from "./fixtures/mounter/bundle.ts";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made) removeBundle(dir);
+  for (const dir of made) removeTree(dir);
 });
 const FIXTURE = join(import.meta.dir, "fixtures/mounter/copyup.ts");
 
 // biome-ignore lint/suspicious/noExplicitAny: scenario output is free-form JSON checked field by field
 function run(...args: string[]): any {
-  const dir = makeBundle(["dir rootfs"]);
+  const dir = makeBundle({ rootfs: directory });
   made.push(dir);
   const [scenario = "", ...rest] = args;
   const r = runInNamespace(["bun", FIXTURE, scenario, dir, ...rest]);

@@ -6,17 +6,7 @@
  * nothing may ever be created outside. No mounts are made, so no namespace is needed.
  */
 import { afterAll, expect, test } from "bun:test";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readlinkSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import {
   createFileInRoot,
@@ -26,6 +16,7 @@ import {
   mkdirAllInRoot,
   openInRoot,
 } from "@ocimount/mounter";
+import { directory, file, link, makeTree } from "@ocimount/test-utils";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 const O_PATH = 0o10000000;
@@ -35,16 +26,16 @@ const AT_EMPTY_PATH = 0x1000;
 const AT_SYMLINK_NOFOLLOW = 0x100;
 
 const sys = createSyscalls();
-const parent = realpathSync(mkdtempSync(join(tmpdir(), "ocimount-attack-")));
-const root = join(parent, "rootfs");
+const tree = makeTree({}, { root: "rootfs", prefix: "ocimount-attack-" });
+const { tempDir: parent, root } = tree;
 const outside = join(parent, "outside");
 // The same shape inside and outside, so that a resolver fooled by the swap would succeed, outside.
-for (const base of [root, outside]) {
-  mkdirSync(join(base, "a/b"), { recursive: true });
-  writeFileSync(join(base, "a/b/target"), base);
-}
-symlinkSync(join(outside, "a"), join(root, "swap"));
-afterAll(() => rmSync(parent, { recursive: true, force: true }));
+tree.add({
+  "a/b/target": file(root),
+  "../outside/a/b/target": file(outside),
+  swap: link(join(outside, "a")),
+});
+afterAll(() => tree.remove());
 
 /** dev:ino of a file (by path, or of an fd with path ""), from statx without following links. */
 const id = (path: string, fd = AT_FDCWD) => {
@@ -89,6 +80,7 @@ function naiveEscapes(): number {
 function startAttacker() {
   const script = `
     import { createSyscalls } from "@ocimount/mounter";
+import { directory, file, link, makeTree } from "@ocimount/test-utils";
     const sys = createSyscalls();
     const dir = sys.openat(-100, ${JSON.stringify(root)}, ${O_PATH | O_DIRECTORY});
     let swaps = 0;
@@ -156,13 +148,14 @@ test("a directory swapped for a symlink out of the root never yields an fd outsi
 mountTest(
   "across mounts inside the root, and mounting onto an opener fd, in a private namespace",
   () => {
-    const base = realpathSync(mkdtempSync(join(tmpdir(), "ocimount-inroot-ns-")));
-    mkdirSync(join(base, "rootfs/etc"), { recursive: true });
-    mkdirSync(join(base, "rootfs/mnt"));
-    mkdirSync(join(base, "src"));
-    writeFileSync(join(base, "src/hello"), "hi");
+    const tree = makeTree(
+      { "rootfs/etc": directory, "rootfs/mnt": directory, "src/hello": file("hi") },
+      { prefix: "ocimount-inroot-ns-" },
+    );
+    const base = tree.tempDir;
     const script = `
     import { createSyscalls, openInRoot, mkdirAllInRoot, createFileInRoot, fdPath } from "@ocimount/mounter";
+import { directory, file, link, makeTree } from "@ocimount/test-utils";
     import { symlinkSync, readFileSync } from "node:fs";
     const sys = createSyscalls();
     const B = ${JSON.stringify(base)}, R = B + "/rootfs";
@@ -199,7 +192,7 @@ mountTest(
         points: ["/mnt", "/new/dir", "/masked"],
       });
     } finally {
-      rmSync(base, { recursive: true, force: true });
+      tree.remove();
     }
   },
 );

@@ -5,18 +5,19 @@
  */
 import { afterAll, expect } from "bun:test";
 import { join } from "node:path";
-import { makeBundle, removeBundle } from "./fixtures/mounter/bundle.ts";
+import { directory, removeTree } from "@ocimount/test-utils";
+import { makeBundle } from "./fixtures/mounter/bundle.ts";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made) removeBundle(dir);
+  for (const dir of made) removeTree(dir);
 });
 const FIXTURE = join(import.meta.dir, "fixtures/mounter/journalFailures.ts");
 
 // biome-ignore lint/suspicious/noExplicitAny: scenario output is free-form JSON checked field by field
 function run(scenario: string): any {
-  const dir = makeBundle(["dir rootfs", "dir shared"]);
+  const dir = makeBundle({ rootfs: directory, shared: directory });
   made.push(dir);
   const r = runInNamespace(["bun", FIXTURE, scenario, dir]);
   if (r.exitCode !== 0) throw new Error(`${scenario} failed: ${r.stderr}`);

@@ -5,19 +5,20 @@
  */
 import { afterAll, expect } from "bun:test";
 import { join } from "node:path";
-import { makeBundle, removeBundle } from "./fixtures/mounter/bundle.ts";
+import { directory, file, link, removeTree } from "@ocimount/test-utils";
+import { makeBundle } from "./fixtures/mounter/bundle.ts";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made) removeBundle(dir);
+  for (const dir of made) removeTree(dir);
 });
 const fixture = (name: string) => join(import.meta.dir, "fixtures/mounter", name);
 
 mountTest(
   "teardown after kill -9 during a setup of 3000 mounts removes every mount and the journal",
   () => {
-    const dir = makeBundle(["dir rootfs", "dir shared"]);
+    const dir = makeBundle({ rootfs: directory, shared: directory });
     made.push(dir);
     const r = runInNamespace([
       "bun",
@@ -45,12 +46,12 @@ mountTest(
 mountTest(
   "a symlink-exchange race during 150 setups never gets a mount outside the rootfs",
   () => {
-    const dir = makeBundle([
-      "dir rootfs/a/dir",
-      "symlink rootfs/a/link -> ../../../outside",
-      "dir outside",
-      "file shared/f x",
-    ]);
+    const dir = makeBundle({
+      "rootfs/a/dir": directory,
+      "rootfs/a/link": link("../../../outside"),
+      outside: directory,
+      "shared/f": file("x"),
+    });
     made.push(dir);
     const r = runInNamespace(["bun", fixture("symlinkRace.ts"), dir, `${dir}/.state`, "150"]);
     expect(r.stderr).toBe("");

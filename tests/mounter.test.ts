@@ -4,11 +4,11 @@
  */
 import { afterAll, describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
+import { directory, file, removeTree, type TreeSpec } from "@ocimount/test-utils";
 import {
   type ActionResult,
   makeBundle,
   mountAt,
-  removeBundle,
   runScenario,
   SCENARIO,
   type ScenarioNeeds,
@@ -17,11 +17,11 @@ import { mountTest, namespaceMode, runInNamespace } from "./helpers/namespace.ts
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made) removeBundle(dir);
+  for (const dir of made) removeTree(dir);
 });
 
-function bundle(lines: string[]): string {
-  const dir = makeBundle(["dir rootfs/etc", "file rootfs/etc/motd hello", ...lines]);
+function bundle(spec: TreeSpec): string {
+  const dir = makeBundle({ "rootfs/etc/motd": file("hello"), ...spec });
   made.push(dir);
   return dir;
 }
@@ -53,13 +53,13 @@ for (const fallback of [false, true]) {
     mountTest(
       "tmpfs, proc, sysfs, devpts, mqueue, bind, rbind with a submount; teardown leaves nothing",
       () => {
-        const dir = bundle([
-          "file shared/file x",
-          "dir shared/sub",
-          "file lower/l.txt L",
-          "dir upper",
-          "dir work",
-        ]);
+        const dir = bundle({
+          "shared/file": file("x"),
+          "shared/sub": directory,
+          "lower/l.txt": file("L"),
+          upper: directory,
+          work: directory,
+        });
         const mounts = [
           {
             destination: "/tmp",
@@ -181,7 +181,7 @@ function hasOpts(info: ActionResult, check: RStarCheck): boolean {
 
 /** Sets up the r* table's mounts, reads them back and tears them down. */
 function runRStar(fallback: boolean) {
-  const dir = bundle(["dir shared"]);
+  const dir = bundle({ shared: directory });
   const rbind = (destination: string, options: string[]) => ({
     destination,
     type: "bind",
@@ -214,7 +214,7 @@ describe("options", () => {
   mountTest(
     "per-mount flags on new filesystems and binds, recursive attributes, propagation",
     () => {
-      const dir = bundle(["dir shared/sub"]);
+      const dir = bundle({ "shared/sub": directory });
       const mounts = [
         {
           destination: "/t1",
@@ -289,7 +289,7 @@ describe("options", () => {
   mountTest(
     "a bind remount replaces flags and keeps the atime mode unless one is given (mount(8) semantics)",
     () => {
-      const dir = bundle(["dir src"]);
+      const dir = bundle({ src: directory });
       const mounts = [
         { destination: "/keep", type: "bind", source: "src", options: ["bind", "ro"] },
         {
@@ -328,7 +328,7 @@ describe("options", () => {
   );
 
   mountTest("tmpcopyup copies the covered directory into the tmpfs", () => {
-    const dir = bundle(["file rootfs/data/a.txt A", "file rootfs/data/sub/b.txt B"]);
+    const dir = bundle({ "rootfs/data/a.txt": file("A"), "rootfs/data/sub/b.txt": file("B") });
     const mounts = [{ destination: "/data", type: "tmpfs", options: ["tmpcopyup"] }];
     const [setup, cat, info] = run(dir, { mounts }, [
       "setup",
@@ -345,7 +345,7 @@ describe("options", () => {
     "idmap: a file owned by uid 0 on disk shows as hostID 1000 through the idmapped bind",
     "hostID 1000 is not mapped in a user namespace that maps only its root (writing the idmap's uid_map is EPERM), and idmapping the host's filesystem needs CAP_SYS_ADMIN in the initial namespace",
     () => {
-      const dir = bundle(["file src/owned x"]);
+      const dir = bundle({ "src/owned": file("x") });
       const mounts = [
         {
           destination: "/idm",
@@ -369,7 +369,7 @@ describe("options", () => {
 
 describe("paths", () => {
   mountTest("nested destinations, file binds, relative sources and destinations", () => {
-    const dir = bundle(["file shared/f.txt F", "dir shared/d"]);
+    const dir = bundle({ "shared/f.txt": file("F"), "shared/d": directory });
     const mounts = [
       { destination: "/a", type: "tmpfs" },
       { destination: "/a/b", type: "bind", source: "shared", options: ["bind"] },
@@ -395,7 +395,7 @@ describe("paths", () => {
   });
 
   mountTest("read-only root: writes fail on the root, binds inside keep their own flags", () => {
-    const dir = bundle(["dir shared"]);
+    const dir = bundle({ shared: directory });
     const mounts = [
       { destination: "/w", type: "bind", source: "shared", options: ["bind"] },
       { destination: "/tmp", type: "tmpfs" },
@@ -422,11 +422,11 @@ describe("paths", () => {
   mountTest(
     "masked paths (file and directory) and read-only paths; missing ones are skipped",
     () => {
-      const dir = bundle([
-        "file rootfs/secret s3cret",
-        "file rootfs/hide/inner x",
-        "file rootfs/ro/f x",
-      ]);
+      const dir = bundle({
+        "rootfs/secret": file("s3cret"),
+        "rootfs/hide/inner": file("x"),
+        "rootfs/ro/f": file("x"),
+      });
       const linux = {
         maskedPaths: ["/secret", "/hide", "/nope"],
         readonlyPaths: ["/ro", "/nope2"],
@@ -461,7 +461,7 @@ describe("journal, rollback, teardown", () => {
   mountTest(
     "a failing mount rolls back the ones before it: mountinfo and the rootfs exactly as before",
     () => {
-      const dir = bundle(["dir shared"]);
+      const dir = bundle({ shared: directory });
       const mounts = [
         { destination: "/m0", type: "tmpfs" },
         { destination: "/m1/deep", type: "bind", source: "shared", options: ["rbind", "ro"] },
@@ -491,7 +491,7 @@ describe("journal, rollback, teardown", () => {
   );
 
   mountTest("second setup refuses, teardown twice is fine, status follows", () => {
-    const dir = bundle([]);
+    const dir = bundle({});
     const mounts = [{ destination: "/tmp", type: "tmpfs" }];
     const [s1, s2, st1, t1, t2, st2] = run(dir, { mounts }, [
       "setup",
@@ -512,7 +512,7 @@ describe("journal, rollback, teardown", () => {
   });
 
   mountTest("status reports changed and missing mounts", () => {
-    const dir = bundle([]);
+    const dir = bundle({});
     const mounts = [
       { destination: "/a", type: "tmpfs" },
       { destination: "/b", type: "tmpfs" },
@@ -536,7 +536,7 @@ describe("journal, rollback, teardown", () => {
   mountTest(
     "teardown leaves a mount it did not make (and what is above it), reports it, and can be retried",
     () => {
-      const dir = bundle([]);
+      const dir = bundle({});
       const mounts = [
         { destination: "/a", type: "tmpfs" },
         { destination: "/b", type: "bind", source: "rootfs/etc", options: ["bind", "ro"] },
@@ -563,7 +563,7 @@ describe("journal, rollback, teardown", () => {
 
 describe("file descriptors", () => {
   mountTest("setup, a failed setup and teardown leave no fd open", () => {
-    const dir = bundle(["dir shared", "file shared/f x"]);
+    const dir = bundle({ shared: directory, "shared/f": file("x") });
     const good = [
       { destination: "/t", type: "tmpfs" },
       { destination: "/b", type: "bind", source: "shared", options: ["rbind", "ro"] },
@@ -595,7 +595,7 @@ describe("user namespace", () => {
   mountTest(
     "in unshare -Urm, locked flags of the source are kept (and warned about), not an EPERM",
     () => {
-      const dir = bundle(["dir src"]);
+      const dir = bundle({ src: directory });
       const scenario = {
         bundleDir: dir,
         stateDir: `${dir}/.state`,

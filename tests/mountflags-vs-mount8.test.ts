@@ -16,8 +16,8 @@
 import { afterAll, describe, expect } from "bun:test";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { seededRandom } from "@ocimount/test-utils";
-import { makeBundle, mountAt, removeBundle, runScenario } from "./fixtures/mounter/bundle.ts";
+import { directory, removeTree, seededRandom } from "@ocimount/test-utils";
+import { makeBundle, mountAt, runScenario } from "./fixtures/mounter/bundle.ts";
 import { mountTest, namespaceMode, runInNamespace } from "./helpers/namespace.ts";
 
 const FLAG_OPTIONS = [
@@ -126,7 +126,7 @@ function randomCombos(seed: number, count: number): string[][] {
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made) removeBundle(dir);
+  for (const dir of made) removeTree(dir);
 });
 
 const SEED = Number(process.env.OCIMOUNT_SEED ?? 20261128);
@@ -134,7 +134,7 @@ const SEED = Number(process.env.OCIMOUNT_SEED ?? 20261128);
 describe("mount options: our executor vs util-linux mount(8)", () => {
   for (const base of ["rw", "nosuid,nodev,noatime"]) {
     mountTest(`same per-mount options and propagation over a ${base} source (seed ${SEED})`, () => {
-      const dir = makeBundle(["dir rootfs", "dir src"]);
+      const dir = makeBundle({ rootfs: directory, src: directory });
       made.push(dir);
       const combos = [...FIXED, ...randomCombos(SEED + base.length, 120)];
       writeFileSync(`${dir}/combos.json`, JSON.stringify(combos));
@@ -227,7 +227,11 @@ function theirsFor(opts: string, base: string): string {
 
 /** Mounts every row both ways over a `base` tmpfs and returns the differences, by row index. */
 function compareRecursive(base: string, rows: readonly number[]) {
-  const dir = makeBundle(["dir rootfs", "dir src", ...rows.map((i) => `dir rootfs/m${i}`)]);
+  const dir = makeBundle({
+    rootfs: directory,
+    src: directory,
+    ...Object.fromEntries(rows.map((i) => [`rootfs/m${i}`, directory])),
+  });
   made.push(dir);
   const rootfs = `${dir}/rootfs`;
   const mounts = rows.map((i) => ({
@@ -289,7 +293,10 @@ const TMPFS_ROWS: string[][] = [
 describe("new tmpfs: our executor vs mount(8) -t tmpfs, access-time mixes included", () => {
   mountTest("same per-mount options for every row", () => {
     const all = TMPFS_ROWS.map((_, i) => i);
-    const dir = makeBundle(["dir rootfs", ...all.map((i) => `dir rootfs/m${i}`)]);
+    const dir = makeBundle({
+      rootfs: directory,
+      ...Object.fromEntries(all.map((i) => [`rootfs/m${i}`, directory])),
+    });
     made.push(dir);
     const rootfs = `${dir}/rootfs`;
     const mounts = all.map((i) => ({

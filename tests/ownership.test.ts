@@ -9,12 +9,13 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { journalPath, teardown } from "@ocimount/mounter";
-import { makeBundle, removeBundle } from "./fixtures/mounter/bundle.ts";
+import { directory, removeTree } from "@ocimount/test-utils";
+import { makeBundle } from "./fixtures/mounter/bundle.ts";
 import { mountTest, namespaceMode, runInNamespace } from "./helpers/namespace.ts";
 
 const made: string[] = [];
 afterAll(() => {
-  for (const dir of made) removeBundle(dir);
+  for (const dir of made) removeTree(dir);
 });
 const FIXTURE = join(import.meta.dir, "fixtures/mounter/ownership.ts");
 const otherUid = () => {
@@ -24,7 +25,7 @@ const otherUid = () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: scenario output is free-form JSON checked field by field
 function run(scenario: string, proof: string, env: Record<string, string> = {}): any {
-  const dir = makeBundle(["dir rootfs", "dir shared"]);
+  const dir = makeBundle({ rootfs: directory, shared: directory });
   made.push(dir);
   const r = runInNamespace(["bun", FIXTURE, scenario, dir, proof], { env });
   if (r.exitCode !== 0) throw new Error(`${scenario} (${proof}) failed: ${r.stderr}`);
@@ -177,7 +178,7 @@ if (namespaceMode === "userns")
   console.warn("[ownership] as an ordinary user: the other-user state dir case needs root (chown)");
 
 test("an old-format (version 1) journal is refused, naming --forget, which discards it unread", async () => {
-  const dir = makeBundle(["dir rootfs"]);
+  const dir = makeBundle({ rootfs: directory });
   made.push(dir);
   const stateDir = `${dir}/state`;
   mkdirSync(stateDir, { mode: 0o700 });

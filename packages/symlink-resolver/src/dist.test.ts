@@ -2,8 +2,7 @@ import { expect, test } from "bun:test";
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { installBuilt } from "@ocimount/test-utils";
-import { makeTree } from "./testdata/tree.fixture.ts";
+import { directory, installBuilt, link, makeTree } from "@ocimount/test-utils";
 
 // The published package ships dist/ (publishConfig.exports); it must build and import in plain
 // Node, without Bun. It builds into a temporary directory, not the package's dist/, so it never
@@ -37,7 +36,7 @@ test.skipIf(!hasNode)(
       expect(readFileSync(join(dist, file), "utf8")).not.toMatch(/\bBun\.|from "bun/);
     }
 
-    const tree = makeTree(["dir etc", "symlink a -> ../../etc", "symlink loop -> loop"]);
+    const tree = makeTree({ etc: directory, a: link("../../etc"), loop: link("loop") });
     try {
       const script = `
       import { isInsideRoot, ResolveError, resolveInRoot, resolveInRootSync } from ${JSON.stringify(join(dist, "index.js"))};

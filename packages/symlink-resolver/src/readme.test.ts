@@ -1,17 +1,17 @@
 import { afterAll, expect, test } from "bun:test";
+import { directory, link, makeTree } from "@ocimount/test-utils";
 import { isInsideRoot, ResolveError, resolveInRoot, resolveInRootSync } from "./index.ts";
-import { makeTree } from "./testdata/tree.fixture.ts";
 
 // The examples of README.md, on the tree they describe.
-const tree = makeTree([
-  "dir etc",
-  "dir run",
-  "dir usr",
-  "dir usr/bin",
-  "symlink etc/resolv.conf -> ../run/resolv.conf",
-  "symlink bin -> /usr/bin",
-  "symlink loop -> loop",
-]);
+const tree = makeTree({
+  etc: directory,
+  run: directory,
+  usr: directory,
+  "usr/bin": directory,
+  "etc/resolv.conf": link("../run/resolv.conf"),
+  bin: link("/usr/bin"),
+  loop: link("loop"),
+});
 afterAll(() => tree.remove());
 const root = tree.root;
 

@@ -1,22 +1,39 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { realpathSync } from "node:fs";
+import {
+  makeTree,
+  type RandomTreeProfile,
+  randomPath,
+  randomTree,
+  seededRandom,
+} from "@ocimount/test-utils";
 import { type ProbeMode, setProbeMode } from "./runAhead.ts";
 import { disagreement } from "./testdata/differential.fixture.ts";
 import { buildOracle, Oracle, removeOracle } from "./testdata/oracle.fixture.ts";
-import {
-  DEEP,
-  DENSE,
-  makeRandom,
-  randomPath,
-  randomTreeLines,
-} from "./testdata/randomTree.fixture.ts";
-import { makeTree } from "./testdata/tree.fixture.ts";
 
 // Random trees full of symlinks, random paths, every answer compared with the kernel's
 // (openat2 RESOLVE_IN_ROOT, cross-checked with realpath after chroot). Fixed seeds plus one new
 // seed per run, printed in the test name: rerun a failure with SEED=<n> bun test.
 const TREES_PER_SEED = 8;
 const PATHS_PER_TREE = 250;
+const NAMES = ["a", "b", "c", "d", "e", "f"];
+/** Shallow trees thick with symlinks (a tenth files), and `..`-heavy paths. */
+const DENSE: RandomTreeProfile = {
+  names: NAMES,
+  size: 60,
+  maxDepth: Number.POSITIVE_INFINITY,
+  dirShare: 0.35,
+  fileShare: 0.1,
+  maxLength: 7,
+  dotDotShare: 0.28,
+};
+/** Deeper trees, mostly directories, and long paths: runs of plain directories to probe. */
+const DEEP: RandomTreeProfile = {
+  ...DENSE,
+  size: 160,
+  dirShare: 0.7,
+  maxLength: 14,
+  dotDotShare: 0.08,
+};
 const randomSeed = Number(process.env.SEED ?? Math.floor(Math.random() * 2 ** 31));
 const seeds = [1, 2, 3, 20250101, randomSeed];
 
@@ -40,14 +57,14 @@ describe.skipIf(oracle === undefined)(title, () => {
     "seed %d, probes %s",
     async (seed: number, mode: ProbeMode) => {
       setProbeMode(mode);
-      const random = makeRandom(seed);
+      const random = seededRandom(seed);
       let cases = 0;
       const tally = new Map<string, number>();
       const problems: string[] = [];
       for (let t = 0; t < TREES_PER_SEED; t++) {
         const profile = t % 2 === 0 ? DENSE : DEEP;
-        const tree = makeTree(randomTreeLines(random, profile));
-        const root = realpathSync(tree.root);
+        const tree = makeTree(randomTree(random, profile));
+        const root = tree.root;
         const kernel = new Oracle(oracle!, "openat2", root);
         const chrooted = new Oracle(oracle!, "chroot", root);
         try {

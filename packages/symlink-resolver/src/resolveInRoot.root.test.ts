@@ -1,13 +1,19 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { directory, file, link, makeTree } from "@ocimount/test-utils";
 import { ResolveError, resolveInRoot, resolveInRootSync } from "./index.ts";
-import { makeTree } from "./testdata/tree.fixture.ts";
 
-const tree = makeTree(["dir a", "file f", "symlink l -> /a"]);
+const tree = makeTree(
+  {
+    a: directory,
+    f: file(),
+    l: link("/a"),
+    "../real": directory,
+    "../rootlink": link("real"),
+    "../plainfile": file(),
+  },
+  { root: "rootfs" },
+);
 afterAll(() => tree.remove());
-mkdirSync(`${tree.parent}/real`);
-symlinkSync("real", `${tree.parent}/rootlink`);
-writeFileSync(`${tree.parent}/plainfile`, "");
 
 const resolvers = [
   ["resolveInRootSync", async (root: string, p: string) => resolveInRootSync(root, p)],
@@ -16,7 +22,7 @@ const resolvers = [
 
 describe.each(resolvers)("%s: the root", (_name, resolve) => {
   test("a symlinked root is canonicalised first (it is trusted)", async () => {
-    expect(await resolve(`${tree.parent}/rootlink`, "x/..")).toBe(`${tree.parent}/real`);
+    expect(await resolve(`${tree.tempDir}/rootlink`, "x/..")).toBe(`${tree.tempDir}/real`);
   });
   test("a root with a trailing slash and dots", async () => {
     expect(await resolve(`${tree.root}/./`, "l")).toBe(`${tree.root}/a`);
@@ -32,7 +38,7 @@ describe.each(resolvers)("%s: the root", (_name, resolve) => {
     ["a NUL byte in the path", "rootfs", "EINVAL", "a\0b"],
     ["a NUL byte in the root", "root\0fs", "EINVAL", "a"],
   ])("%s is %s", async (_case, root, code, unsafePath) => {
-    const given = root === "" || root.startsWith("/") ? root : `${tree.parent}/${root}`;
+    const given = root === "" || root.startsWith("/") ? root : `${tree.tempDir}/${root}`;
     const error = await resolve(given, unsafePath).then(
       () => undefined,
       (e: unknown) => e,

@@ -1,55 +1,56 @@
 import { afterAll, describe, expect, test } from "bun:test";
+import { directory, file, link, makeTree } from "@ocimount/test-utils";
 import { isInsideRoot, ResolveError, resolveInRoot, resolveInRootSync } from "./index.ts";
 import { buildOracle, Oracle, removeOracle } from "./testdata/oracle.fixture.ts";
-import { makeTree } from "./testdata/tree.fixture.ts";
 
 // A chain n00 -> n01 -> ... -> n40 -> etc: n01 takes exactly 40 links, n00 takes 41.
-const chain = Array.from({ length: 41 }, (_, i) => {
-  const next = i === 40 ? "etc" : `n${String(i + 1).padStart(2, "0")}`;
-  return `symlink n${String(i).padStart(2, "0")} -> ${next}`;
-});
-const deep = Array.from(
-  { length: 30 },
-  (_, i) => `dir deep/${Array.from({ length: i + 1 }, (_, j) => `d${j}`).join("/")}`,
+const chain = Object.fromEntries(
+  Array.from({ length: 41 }, (_, i) => {
+    const next = i === 40 ? "etc" : `n${String(i + 1).padStart(2, "0")}`;
+    return [`n${String(i).padStart(2, "0")}`, link(next)];
+  }),
 );
+const deep = `deep/${Array.from({ length: 30 }, (_, j) => `d${j}`).join("/")}`;
 
-const tree = makeTree([
-  "dir etc",
-  "file etc/passwd",
-  "dir a",
-  "dir a/b",
-  "dir a/b/c",
-  "file a/f",
-  "symlink a/abs -> /etc",
-  "symlink a/rel -> b/c",
-  "symlink a/up -> ../etc",
-  "symlink a/escape -> ../../../../etc",
-  "symlink a/absescape -> /../../../etc",
-  "symlink a/tofile -> f",
-  "symlink a/abstofile -> /etc/passwd",
-  "symlink a/dangling -> nope/deeper",
-  "symlink a/danglingabs -> /nowhere",
-  "symlink a/b/c/parent -> ..",
-  "symlink a/b/c/root -> /",
-  "symlink a/slash -> b/",
-  "symlink self -> self",
-  "symlink loop1 -> loop2",
-  "symlink loop2 -> loop1",
-  "symlink chain1 -> chain2",
-  "symlink chain2 -> a/rel",
-  "symlink dot -> .",
-  "symlink dotdot -> ..",
-  "symlink linkdir -> a/b",
-  "dir ../rootfs2",
-  "dir ../rootfs2/etc",
-  "symlink sibling -> ../rootfs2",
-  "symlink siblingabs -> /../rootfs2/etc",
-  "symlink siblingdeep -> a/b/../../../rootfs2",
-  ...chain,
-  "dir deep",
-  ...deep,
-  `symlink deep/up30 -> ${"../".repeat(30)}etc`,
-]);
+const tree = makeTree(
+  {
+    etc: directory,
+    "etc/passwd": file(),
+    a: directory,
+    "a/b": directory,
+    "a/b/c": directory,
+    "a/f": file(),
+    "a/abs": link("/etc"),
+    "a/rel": link("b/c"),
+    "a/up": link("../etc"),
+    "a/escape": link("../../../../etc"),
+    "a/absescape": link("/../../../etc"),
+    "a/tofile": link("f"),
+    "a/abstofile": link("/etc/passwd"),
+    "a/dangling": link("nope/deeper"),
+    "a/danglingabs": link("/nowhere"),
+    "a/b/c/parent": link(".."),
+    "a/b/c/root": link("/"),
+    "a/slash": link("b/"),
+    self: link("self"),
+    loop1: link("loop2"),
+    loop2: link("loop1"),
+    chain1: link("chain2"),
+    chain2: link("a/rel"),
+    dot: link("."),
+    dotdot: link(".."),
+    linkdir: link("a/b"),
+    "../rootfs2": directory,
+    "../rootfs2/etc": directory,
+    sibling: link("../rootfs2"),
+    siblingabs: link("/../rootfs2/etc"),
+    siblingdeep: link("a/b/../../../rootfs2"),
+    ...chain,
+    [deep]: directory,
+    "deep/up30": link(`${"../".repeat(30)}etc`),
+  },
+  { root: "rootfs" },
+);
 const oracleBinary = buildOracle();
 const kernel =
   oracleBinary === undefined ? undefined : new Oracle(oracleBinary, "openat2", tree.root);

@@ -11,13 +11,13 @@ import {
   S_IFREG,
 } from "@ocimount/mount-flags/linux";
 import { resolveInRootSync } from "@ocimount/symlink-resolver";
+import { directory, file, link, makeTree, type Tree } from "@ocimount/test-utils";
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { createFileInRoot } from "./createFileInRoot.ts";
 import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";
 import { mkdirAllInRoot } from "./mkdirAllInRoot.ts";
-import { type FixtureTree, makeTree } from "./tree.fixture.ts";
 
 const sys = createSyscalls();
 
@@ -29,20 +29,20 @@ function plan(root: string, unsafePath: string): string {
     return String((error as { code?: unknown }).code);
   }
 }
-const LINES = [
-  "dir a",
-  "dir a/b",
-  "file a/f",
-  "symlink a/dangling -> ../made/by/link",
-  "symlink a/abs -> /x/y",
-  "symlink a/escape -> ../../../../esc",
-  "symlink a/tofile -> f",
-  "symlink a/todir -> b",
-  "symlink a/slashed -> newdir/",
-  "symlink loop -> loop",
-];
+const SPEC = {
+  a: directory,
+  "a/b": directory,
+  "a/f": file(),
+  "a/dangling": link("../made/by/link"),
+  "a/abs": link("/x/y"),
+  "a/escape": link("../../../../esc"),
+  "a/tofile": link("f"),
+  "a/todir": link("b"),
+  "a/slashed": link("newdir/"),
+  loop: link("loop"),
+};
 
-let tree: FixtureTree | undefined;
+let tree: Tree | undefined;
 afterEach(() => tree?.remove());
 
 type Create = typeof mkdirAllInRoot;
@@ -56,7 +56,7 @@ type Row = readonly [
 
 /** Runs one creation on a fresh tree; the answer, created list and the file type made. */
 function run(create: Create, unsafePath: string, forceFallback: boolean, s: Syscalls = sys) {
-  tree = makeTree(LINES);
+  tree = makeTree(SPEC, { root: "rootfs" });
   const planned = plan(tree.root, unsafePath);
   const rootFd = s.openat(AT_FDCWD, tree.root, O_PATH | O_DIRECTORY);
   try {

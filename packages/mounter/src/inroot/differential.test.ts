@@ -1,40 +1,29 @@
 import { expect, test } from "bun:test";
 import { AT_FDCWD, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
 import { resolveInRootSync } from "@ocimount/symlink-resolver";
-import { seededRandom } from "@ocimount/test-utils";
+import {
+  makeTree,
+  type RandomTreeProfile,
+  randomPath,
+  randomTree,
+  seededRandom,
+} from "@ocimount/test-utils";
 import { createSyscalls } from "../sys/ffi.ts";
 import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";
 import { openInRoot } from "./openInRoot.ts";
-import { makeTree } from "./tree.fixture.ts";
 
 const sys = createSyscalls();
-const NAMES = ["a", "b", "c", "..", ".", ""];
-
-/** A random path of 1-5 components from NAMES, absolute half of the time. */
-function randomPath(next: () => number): string {
-  const length = 1 + Math.floor(next() * 5);
-  const parts = Array.from({ length }, () => NAMES[Math.floor(next() * NAMES.length)]!);
-  return (next() < 0.5 ? "/" : "") + parts.join("/");
-}
-
-/** Random tree lines: directories, files and links with random targets, 3 levels deep. */
-function randomTree(next: () => number): string[] {
-  const lines: string[] = [];
-  const dirs = [""];
-  for (let i = 0; i < 14; i++) {
-    const parent = dirs[Math.floor(next() * dirs.length)]!;
-    const name = `${parent}${parent ? "/" : ""}${"abc"[Math.floor(next() * 3)]}`;
-    if (lines.some((l) => l.split(" ")[1] === name) || name.split("/").length > 3) continue;
-    const kind = next();
-    if (kind < 0.4) {
-      lines.push(`dir ${name}`);
-      dirs.push(name);
-    } else if (kind < 0.55) lines.push(`file ${name}`);
-    else lines.push(`symlink ${name} -> ${randomPath(next)}`);
-  }
-  return lines;
-}
+/** Small trees, 3 levels of a, b, c, links with random targets; paths of 1-5 components. */
+const SMALL: RandomTreeProfile = {
+  names: ["a", "b", "c"],
+  size: 20,
+  maxDepth: 3,
+  dirShare: 0.4,
+  fileShare: 0.15,
+  maxLength: 5,
+  dotDotShare: 0.2,
+};
 
 /** The opener's answer: the in-root path, or "CODE at component". */
 function answer(rootFd: number, root: string, unsafePath: string, forceFallback: boolean): string {
@@ -59,11 +48,11 @@ test("random trees: openat2, the fallback walk and resolveInRootSync agree", () 
   const stats: Record<string, number> = {};
   for (let seed = 1; seed <= 25; seed++) {
     const next = seededRandom(seed);
-    const tree = makeTree(randomTree(next));
+    const tree = makeTree(randomTree(next, SMALL));
     const rootFd = sys.openat(AT_FDCWD, tree.root, O_PATH | O_DIRECTORY);
     try {
       for (let i = 0; i < 120; i++, cases++) {
-        const unsafePath = randomPath(next);
+        const unsafePath = randomPath(next, SMALL);
         const kernel = answer(rootFd, tree.root, unsafePath, false);
         const walk = answer(rootFd, tree.root, unsafePath, true);
         let strings: string;

@@ -2,51 +2,56 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_PATH } from "@ocimount/mount-flags/linux";
 import { resolveInRootSync } from "@ocimount/symlink-resolver";
+import { directory, file, link, makeTree } from "@ocimount/test-utils";
 import { createSyscalls } from "../sys/ffi.ts";
 import { SyscallError } from "../sys/SyscallError.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";
 import { openInRoot } from "./openInRoot.ts";
-import { makeTree } from "./tree.fixture.ts";
 
 const sys = createSyscalls();
 // n00 -> n01 -> ... -> n40 -> etc: n01 takes exactly 40 links, n00 takes 41.
-const chain = Array.from({ length: 41 }, (_, i) => {
-  const next = i === 40 ? "etc" : `n${String(i + 1).padStart(2, "0")}`;
-  return `symlink n${String(i).padStart(2, "0")} -> ${next}`;
-});
-const tree = makeTree([
-  "dir etc",
-  "file etc/passwd",
-  "dir a",
-  "dir a/b",
-  "dir a/b/c",
-  "file a/f",
-  "symlink a/abs -> /etc",
-  "symlink a/rel -> b/c",
-  "symlink a/up -> ../etc",
-  "symlink a/escape -> ../../../../etc",
-  "symlink a/absescape -> /../../../etc",
-  "symlink a/tofile -> f",
-  "symlink a/abstofile -> /etc/passwd",
-  "symlink a/dangling -> nope/deeper",
-  "symlink a/b/c/parent -> ..",
-  "symlink a/b/c/root -> /",
-  "symlink a/slash -> b/",
-  "symlink self -> self",
-  "symlink loop1 -> loop2",
-  "symlink loop2 -> loop1",
-  "symlink chain1 -> chain2",
-  "symlink chain2 -> a/rel",
-  "symlink dotdot -> ..",
-  "dir ../rootfs2",
-  "dir ../rootfs2/etc",
-  "symlink sibling -> ../rootfs2",
-  "symlink siblingdeep -> a/b/../../../rootfs2/etc",
-  "symlink proc -> /proc/self/root",
-  ...chain,
-]);
+const chain = Object.fromEntries(
+  Array.from({ length: 41 }, (_, i) => {
+    const next = i === 40 ? "etc" : `n${String(i + 1).padStart(2, "0")}`;
+    return [`n${String(i).padStart(2, "0")}`, link(next)];
+  }),
+);
+const tree = makeTree(
+  {
+    etc: directory,
+    "etc/passwd": file(),
+    a: directory,
+    "a/b": directory,
+    "a/b/c": directory,
+    "a/f": file(),
+    "a/abs": link("/etc"),
+    "a/rel": link("b/c"),
+    "a/up": link("../etc"),
+    "a/escape": link("../../../../etc"),
+    "a/absescape": link("/../../../etc"),
+    "a/tofile": link("f"),
+    "a/abstofile": link("/etc/passwd"),
+    "a/dangling": link("nope/deeper"),
+    "a/b/c/parent": link(".."),
+    "a/b/c/root": link("/"),
+    "a/slash": link("b/"),
+    self: link("self"),
+    loop1: link("loop2"),
+    loop2: link("loop1"),
+    chain1: link("chain2"),
+    chain2: link("a/rel"),
+    dotdot: link(".."),
+    "../rootfs2": directory,
+    "../rootfs2/etc": directory,
+    sibling: link("../rootfs2"),
+    siblingdeep: link("a/b/../../../rootfs2/etc"),
+    proc: link("/proc/self/root"),
+    ...chain,
+  },
+  { root: "rootfs" },
+);
 const rootFd = sys.openat(AT_FDCWD, tree.root, O_PATH | O_DIRECTORY);
 afterAll(() => {
   sys.close(rootFd);

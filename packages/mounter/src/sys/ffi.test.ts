@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AT_EMPTY_PATH, AT_SYMLINK_NOFOLLOW, MOUNT_ATTR_RDONLY } from "@ocimount/mount-flags";
 import {
@@ -16,15 +15,14 @@ import {
   S_IFDIR,
   S_IFMT,
 } from "@ocimount/mount-flags/linux";
+import { directory, file, link, makeTree } from "@ocimount/test-utils";
 import { createSyscalls } from "./ffi.ts";
 import { SyscallError } from "./SyscallError.ts";
 
 const sys = createSyscalls();
-const dir = mkdtempSync(join(tmpdir(), "ocimount-ffi-"));
-mkdirSync(join(dir, "d"));
-writeFileSync(join(dir, "f"), "x");
-symlinkSync("d", join(dir, "l"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tree = makeTree({ d: directory, f: file("x"), l: link("d") });
+const dir = tree.root;
+afterAll(() => tree.remove());
 
 /** Runs `fn` and returns the SyscallError it throws. */
 function thrown(fn: () => unknown): SyscallError {
@@ -267,7 +265,7 @@ test("mkdirat, readlinkat (also of an O_PATH link fd), renameat2 RENAME_EXCHANGE
 
 test("readlinkat returns long and non-ASCII targets whole", () => {
   const target = `${"é/".repeat(1000)}ü`;
-  symlinkSync(target, join(dir, "long"));
+  tree.add({ long: link(target) });
   expect(sys.readlinkat(AT_FDCWD, join(dir, "long"))).toBe(target);
 });
 

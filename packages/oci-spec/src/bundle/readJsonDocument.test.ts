@@ -1,43 +1,43 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { directory, fifo, file, link, makeTree, type Tree } from "@ocimount/test-utils";
 import { BundleError, type BundleErrorCode } from "./BundleError.ts";
 import { readJsonDocument } from "./readJsonDocument.ts";
 
 // Hostile inputs: each must fail fast with a typed error, never hang, crash or read unbounded.
+let tree: Tree | undefined;
 let dir = "";
 let server: Server | undefined;
 const MiB = 1024 * 1024;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "oci-spec-read-"));
-  const at = (name: string) => join(dir, name);
-  writeFileSync(at("ok.json"), '{"ociVersion": "1.3.0"}');
-  symlinkSync(at("ok.json"), at("link-to-ok.json"));
-  execFileSync("mkfifo", [at("fifo")]);
-  symlinkSync(at("fifo"), at("link-to-fifo"));
-  symlinkSync("/dev/zero", at("link-to-zero"));
-  mkdirSync(at("dir.json"));
-  symlinkSync(at("loop-b"), at("loop-a"));
-  symlinkSync(at("loop-a"), at("loop-b"));
-  writeFileSync(at("big.json"), `{}${" ".repeat(17 * MiB)}`);
-  writeFileSync(at("exact.json"), `{}${" ".repeat(16 * MiB - 2)}`);
-  writeFileSync(at("deep.json"), "[".repeat(1_000_000));
-  writeFileSync(at("deep-balanced.json"), `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`);
-  writeFileSync(at("bad-utf8.json"), Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]));
-  writeFileSync(at("bom.json"), "\ufeff{}");
-  writeFileSync(at("empty.json"), "");
-  writeFileSync(at("syntax.json"), '{\n  "a": 1,\n  "b": ]\n}');
+  tree = makeTree({
+    "ok.json": file('{"ociVersion": "1.3.0"}'),
+    "link-to-ok.json": link("ok.json"),
+    fifo: fifo,
+    "link-to-fifo": link("fifo"),
+    "link-to-zero": link("/dev/zero"),
+    "dir.json": directory,
+    "loop-a": link("loop-b"),
+    "loop-b": link("loop-a"),
+    "big.json": file(`{}${" ".repeat(17 * MiB)}`),
+    "exact.json": file(`{}${" ".repeat(16 * MiB - 2)}`),
+    "deep.json": file("[".repeat(1_000_000)),
+    "deep-balanced.json": file(`${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`),
+    "bad-utf8.json": file(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])),
+    "bom.json": file("\ufeff{}"),
+    "empty.json": file(),
+    "syntax.json": file('{\n  "a": 1,\n  "b": ]\n}'),
+  });
+  dir = tree.root;
   server = createServer();
-  await new Promise<void>((resolve) => server?.listen(at("socket"), resolve));
+  await new Promise<void>((resolve) => server?.listen(join(dir, "socket"), resolve));
 });
 
 afterAll(() => {
   server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  tree?.remove();
 });
 
 const codeOf = async (path: string, maxBytes?: number) => {
@@ -77,9 +77,9 @@ const table: [name: string, file: string, want: Want, maxBytes?: number][] = [
 ];
 
 describe("readJsonDocument on hostile input", () => {
-  for (const [name, file, want, maxBytes] of table) {
+  for (const [name, input, want, maxBytes] of table) {
     test(name, async () => {
-      const path = file.startsWith("/") ? file : join(dir, file);
+      const path = input.startsWith("/") ? input : join(dir, input);
       const got = await codeOf(path, maxBytes);
       expect(got).toEqual(want === "ok" ? "ok" : expect.objectContaining(want));
     });
