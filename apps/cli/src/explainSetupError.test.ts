@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { ERRNO, type ErrorFields, OcimountError } from "@ocimount/mount-flags/errors";
 import type { Spec } from "@ocimount/oci-spec";
 import { explainSetupError } from "./explainSetupError.ts";
 
@@ -11,18 +12,18 @@ const config = {
   ],
 } as Spec;
 
-/** An error shaped as the mounter throws it. */
-const mountError = (fields: Record<string, unknown>) =>
-  Object.assign(new Error("x"), { name: "MountError", code: "ESYSCALL", ...fields });
+/** An error with the fields the mounter gives one (read by fields, so any class will do). */
+const mountError = (fields: Omit<ErrorFields, "code">) =>
+  new OcimountError({ code: "ESYSCALL", ...fields });
 
 const ROWS: {
   name: string;
-  error: unknown;
+  error: OcimountError;
   explained?: { code: string; summary: string; where?: string };
 }[] = [
   {
     name: "ENODEV from fsopen: the filesystem type is unknown",
-    error: mountError({ op: "fsopen", errnoName: "ENODEV", where: "mounts[0]", target: "/r/t" }),
+    error: mountError({ op: "fsopen", errno: ERRNO.ENODEV, where: "mounts[0]", target: "/r/t" }),
     explained: {
       code: "ENODEV",
       summary: "unknown filesystem type 'tmpfz'",
@@ -31,7 +32,7 @@ const ROWS: {
   },
   {
     name: "ENODEV from mount(2), the fallback, too",
-    error: mountError({ op: "mount", errnoName: "ENODEV", where: "mounts[0]" }),
+    error: mountError({ op: "mount", errno: ERRNO.ENODEV, where: "mounts[0]" }),
     explained: {
       code: "ENODEV",
       summary: "unknown filesystem type 'tmpfz'",
@@ -40,11 +41,11 @@ const ROWS: {
   },
   {
     name: "ENODEV for a bind is something else",
-    error: mountError({ op: "open_tree", errnoName: "ENODEV", where: "mounts[1]" }),
+    error: mountError({ op: "open_tree", errno: ERRNO.ENODEV, where: "mounts[1]" }),
   },
   {
     name: "another errno from fsopen is reported as it is",
-    error: mountError({ op: "fsopen", errnoName: "EPERM", where: "mounts[0]" }),
+    error: mountError({ op: "fsopen", errno: ERRNO.EPERM, where: "mounts[0]" }),
   },
   {
     name: "a node:fs call inside a step is named instead of 'setup failed'",

@@ -84,3 +84,26 @@ test("recognised by its mark, not its class or name", () => {
   ).toBe(false);
   expect(isOcimountError(null)).toBe(false);
 });
+
+/** `where` in, `mountIndex` out: the mount an error is about, without anyone parsing `where`. */
+const MOUNT_INDEX: { where: string | undefined; mountIndex: number | undefined }[] = [
+  { where: "mounts[3]", mountIndex: 3 },
+  { where: "mounts[0]/cpu,cpuacct", mountIndex: 0 },
+  { where: "mounts[12].type", mountIndex: 12 },
+  { where: "linux.maskedPaths[2]", mountIndex: undefined },
+  { where: "root.path", mountIndex: undefined },
+  { where: "mounts[x]", mountIndex: undefined },
+  { where: "mounts[3]x", mountIndex: undefined },
+  { where: "hook mounts[3]", mountIndex: undefined },
+  { where: undefined, mountIndex: undefined },
+];
+
+describe("mountIndex follows where", () => {
+  for (const row of MOUNT_INDEX) {
+    test(`${row.where} -> ${row.mountIndex}`, () => {
+      expect(new OcimountError({ code: "EINVALID", where: row.where }).mountIndex).toBe(
+        row.mountIndex,
+      );
+    });
+  }
+});

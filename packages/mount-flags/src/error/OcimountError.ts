@@ -29,7 +29,10 @@ export interface ErrorFields<C extends ErrorCode = ErrorCode> {
   op?: string | undefined;
   /** A short phrase for what failed when `op` does not say it (`rootfs missing`). */
   summary?: string | undefined;
-  /** The config entry behind it: `mounts[3]`, `linux.maskedPaths[0]`, `root.readonly`. */
+  /**
+   * The config entry behind it: `mounts[3]` (or a part of one, `mounts[3]/cpu`),
+   * `linux.maskedPaths[0]`, `root.readonly`. An error about `mounts[i]` also has `mountIndex`.
+   */
   where?: string | undefined;
   /** The file or path concerned (a document, an unsafe in-root path). */
   path?: string | undefined;
@@ -70,6 +73,13 @@ export class OcimountError<C extends ErrorCode = ErrorCode> extends Error {
   readonly op: string | undefined;
   readonly summary: string | undefined;
   readonly where: string | undefined;
+  /**
+   * The index into the config's `mounts` when `where` names one of its entries (`mounts[3]`,
+   * `mounts[3]/cpu`), else undefined: read this, never `where`, to find the mount. It is
+   * derived here, the one place that knows how `where` is written, so it is set on every
+   * error naming a mount (those built from a journal's record too).
+   */
+  readonly mountIndex: number | undefined;
   readonly path: string | undefined;
   readonly source: string | undefined;
   readonly target: string | undefined;
@@ -91,6 +101,7 @@ export class OcimountError<C extends ErrorCode = ErrorCode> extends Error {
     this.op = fields.op;
     this.summary = fields.summary;
     this.where = fields.where;
+    this.mountIndex = mountIndexOf(fields.where);
     this.path = fields.path;
     this.source = fields.source;
     this.target = fields.target;
@@ -103,6 +114,14 @@ export class OcimountError<C extends ErrorCode = ErrorCode> extends Error {
     this.hint = fields.hint;
   }
 }
+
+/** `mounts[3]`, `mounts[3]/cpu` -> 3; anything else -> undefined. */
+function mountIndexOf(where: string | undefined): number | undefined {
+  const index = where === undefined ? null : MOUNTS_ENTRY.exec(where);
+  return index ? Number(index[1]) : undefined;
+}
+
+const MOUNTS_ENTRY = /^mounts\[(\d+)\](?:$|[/.[])/;
 
 /** Whether `value` is an ocimount error (from any copy of any ocimount package). */
 export function isOcimountError(value: unknown): value is OcimountError {
