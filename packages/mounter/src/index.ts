@@ -3,7 +3,7 @@ import "./requireBun.ts";
 
 export { errnoName, errnoText } from "@ocimount/mount-flags/errors";
 export type { AppliedMount } from "./apply/ApplyContext.ts";
-export type { Expectation } from "./apply/Expectation.ts";
+export type { Expectation } from "./apply/readback/Expectation.ts";
 export type { CgroupHierarchy, CgroupLayout } from "./cgroup/CgroupLayout.ts";
 export { parseCgroupLayout } from "./cgroup/parseCgroupLayout.ts";
 export { readCgroupLayout } from "./cgroup/readCgroupLayout.ts";

@@ -1,5 +1,5 @@
 import { type MountInfoEntry, parseMountInfo } from "@ocimount/mount-flags";
-import { checkExpectation } from "./apply/checkExpectation.ts";
+import { checkExpectation } from "./apply/readback/checkExpectation.ts";
 import { MountError } from "./errors.ts";
 import { DEFAULT_STATE_DIR } from "./journal/journalPath.ts";
 import { openJournal } from "./journal/openJournal.ts";

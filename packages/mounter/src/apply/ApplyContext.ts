@@ -1,7 +1,7 @@
 import type { BindSources } from "../execute/BindSources.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { MountIdentity } from "../undo/MountIdentity.ts";
-import type { Expectation } from "./Expectation.ts";
+import type { Expectation } from "./readback/Expectation.ts";
 
 /** One mount setup made, as journaled: its mount ID and where it went. */
 export interface AppliedMount {

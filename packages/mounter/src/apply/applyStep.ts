@@ -1,11 +1,11 @@
 import type { Step } from "../plan/types.ts";
 import type { ApplyContext } from "./ApplyContext.ts";
-import { applyBind } from "./applyBind.ts";
-import { applyCgroup2, applyLink } from "./applyCgroup.ts";
-import { applyMask } from "./applyMask.ts";
-import { applyNewFs } from "./applyNewFs.ts";
-import { applyReadonly } from "./applyReadonly.ts";
-import { applyRootfsBind, applyRootPropagation, applyRootReadonly } from "./applyRootSteps.ts";
+import { applyBind } from "./bind/applyBind.ts";
+import { applyMask } from "./masks/applyMask.ts";
+import { applyReadonly } from "./masks/applyReadonly.ts";
+import { applyCgroup2, applyLink } from "./newfs/applyCgroup.ts";
+import { applyNewFs } from "./newfs/applyNewFs.ts";
+import { applyRootfsBind, applyRootPropagation, applyRootReadonly } from "./root/applyRootSteps.ts";
 
 /** Applies one planned step. Throws what the step's executor throws (SyscallError, MountError, InRootError). */
 export function applyStep(ctx: ApplyContext, step: Step): void {

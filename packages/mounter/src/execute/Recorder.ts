@@ -1,5 +1,5 @@
 import type { AppliedMount } from "../apply/ApplyContext.ts";
-import type { Expectation } from "../apply/Expectation.ts";
+import type { Expectation } from "../apply/readback/Expectation.ts";
 import type { UndoSet } from "../undo/UndoSet.ts";
 
 /** A step about to attach a mount, as the executor announces it. */

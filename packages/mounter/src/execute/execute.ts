@@ -3,8 +3,8 @@ import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/
 import type { AppliedMount, ApplyContext } from "../apply/ApplyContext.ts";
 import { applyStep, attaches } from "../apply/applyStep.ts";
 import { asMountError } from "../apply/asMountError.ts";
-import { inUserNamespace } from "../apply/inUserNamespace.ts";
-import { verifyMounts } from "../apply/verifyMounts.ts";
+import { inUserNamespace } from "../apply/attrs/inUserNamespace.ts";
+import { verifyMounts } from "../apply/readback/verifyMounts.ts";
 import { type MountError, TeardownError } from "../errors.ts";
 import { readBack } from "../mountinfo/readBack.ts";
 import type { SetupPlan, Step } from "../plan/types.ts";

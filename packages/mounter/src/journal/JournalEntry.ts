@@ -1,4 +1,4 @@
-import type { Expectation } from "../apply/Expectation.ts";
+import type { Expectation } from "../apply/readback/Expectation.ts";
 import type { MountIdentity, Proof } from "../undo/MountIdentity.ts";
 
 /** The journal format version this mounter writes and reads. */

@@ -1,5 +1,5 @@
 import type { AppliedMount } from "../apply/ApplyContext.ts";
-import type { Expectation } from "../apply/Expectation.ts";
+import type { Expectation } from "../apply/readback/Expectation.ts";
 import type { UndoSet } from "../undo/UndoSet.ts";
 import type { BeginEntry, IntentEntry, JournalEntry } from "./JournalEntry.ts";
 

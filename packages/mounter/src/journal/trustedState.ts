@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { DEFAULT_OVERFLOWUID, S_ISVTX } from "@ocimount/mount-flags/linux";
-import { inUserNamespace } from "../apply/inUserNamespace.ts";
+import { inUserNamespace } from "../apply/attrs/inUserNamespace.ts";
 import { MountError } from "../errors.ts";
 
 /** The uid a user namespace shows for owners it does not map (/proc/sys/kernel/overflowuid). */

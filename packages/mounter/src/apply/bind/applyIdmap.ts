@@ -1,7 +1,7 @@
 import { AT_EMPTY_PATH, AT_RECURSIVE, MOUNT_ATTR_IDMAP } from "@ocimount/mount-flags";
-import { MountError } from "../errors.ts";
-import type { StepOptions } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
+import { MountError } from "../../errors.ts";
+import type { StepOptions } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
 import { idmapUserns } from "./idmapUserns.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { AT_EMPTY_PATH, AT_RECURSIVE } from "@ocimount/mount-flags";
-import type { StepOptions } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { type AttrChange, NO_ATTR_CHANGE } from "./composeAttr.ts";
-import { keepLockedFlags } from "./keepLockedFlags.ts";
+import type { StepOptions } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { type AttrChange, NO_ATTR_CHANGE } from "./attrChange.ts";
+import { keepLockedFlags } from "./lockedFlags.ts";
 
 /**
  * Applies the `r*` options to the whole tree under `fd` (mount_setattr AT_RECURSIVE, 5.12+)

@@ -7,8 +7,8 @@ import {
   S_IFCHR,
   S_IFMT,
 } from "@ocimount/mount-flags/linux";
-import { MountError } from "../errors.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
+import { MountError } from "../../errors.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
 
 /**
  * The fd of the host's /dev/null, checked to be the character device 1:3 (CVE-2025-31133: a

@@ -1,8 +1,15 @@
-import { AT_EMPTY_PATH, AT_RECURSIVE, MS_REC } from "@ocimount/mount-flags";
-import type { ApplyContext } from "./ApplyContext.ts";
-import type { Expectation } from "./Expectation.ts";
-import { procFd } from "./procFd.ts";
-import { propagationWord } from "./propagationWord.ts";
+import {
+  AT_EMPTY_PATH,
+  AT_RECURSIVE,
+  MS_PRIVATE,
+  MS_REC,
+  MS_SHARED,
+  MS_SLAVE,
+  MS_UNBINDABLE,
+} from "@ocimount/mount-flags";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { procFd } from "../procFd.ts";
+import type { Expectation } from "../readback/Expectation.ts";
 
 /**
  * Applies propagation changes in order to the attached mount held by `fd`, each its own call
@@ -30,4 +37,13 @@ export function applyPropagation(
     last = propagationWord(change);
   }
   return last;
+}
+
+/** The mountinfo propagation a MS_* propagation change leaves on the mount itself. */
+export function propagationWord(ms: number): NonNullable<Expectation["propagation"]> | undefined {
+  if (ms & MS_SHARED) return "shared";
+  if (ms & MS_SLAVE) return "slave";
+  if (ms & MS_PRIVATE) return "private";
+  if (ms & MS_UNBINDABLE) return "unbindable";
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import { readlinkSync, writeFileSync } from "node:fs";
 import { AT_FDCWD, O_CLOEXEC, O_RDONLY } from "@ocimount/mount-flags/linux";
-import type { IdMapping } from "../configTypes.ts";
-import { MountError } from "../errors.ts";
-import type { Syscalls } from "../sys/Syscalls.ts";
+import type { IdMapping } from "../../configTypes.ts";
+import { MountError } from "../../errors.ts";
+import type { Syscalls } from "../../sys/Syscalls.ts";
 
 function mapText(maps: readonly IdMapping[]): string {
   return maps.map((m) => `${m.containerID} ${m.hostID} ${m.size}\n`).join("");

@@ -8,6 +8,14 @@ import {
   MOUNT_ATTR_RDONLY,
   MOUNT_ATTR_RELATIME,
   MOUNT_ATTR_STRICTATIME,
+  MS_NOATIME,
+  MS_NODEV,
+  MS_NODIRATIME,
+  MS_NOEXEC,
+  MS_NOSUID,
+  MS_RDONLY,
+  MS_RELATIME,
+  MS_STRICTATIME,
 } from "@ocimount/mount-flags";
 import {
   ST_NOATIME,
@@ -18,7 +26,8 @@ import {
   ST_RDONLY,
   ST_RELATIME,
 } from "@ocimount/mount-flags/linux";
-import type { ApplyContext } from "./ApplyContext.ts";
+import type { Syscalls } from "../../sys/Syscalls.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
 
 const ST: ReadonlyArray<readonly [st: number, attr: number, word: string]> = [
   [ST_RDONLY, MOUNT_ATTR_RDONLY, "ro"],
@@ -71,4 +80,20 @@ export function keepLockedFlags(
  */
 export function sourceStFlags(ctx: ApplyContext, fd: number): number {
   return ctx.inUserNamespace ? ctx.sys.fstatfs(fd).flags : 0;
+}
+
+/**
+ * The MS_* flags a mount has now (fstatfs `f_flags` of `fd`), for mount(2) remounts that must
+ * keep them: a bind remount replaces every per-mount flag it is not given.
+ */
+export function currentMsFlags(sys: Syscalls, fd: number): number {
+  const st = sys.fstatfs(fd).flags;
+  let ms = 0;
+  if (st & ST_RDONLY) ms |= MS_RDONLY;
+  if (st & ST_NOSUID) ms |= MS_NOSUID;
+  if (st & ST_NODEV) ms |= MS_NODEV;
+  if (st & ST_NOEXEC) ms |= MS_NOEXEC;
+  if (st & ST_NODIRATIME) ms |= MS_NODIRATIME;
+  ms |= st & ST_NOATIME ? MS_NOATIME : st & ST_RELATIME ? MS_RELATIME : MS_STRICTATIME;
+  return ms;
 }

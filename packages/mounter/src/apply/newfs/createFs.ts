@@ -5,8 +5,8 @@ import {
   FSMOUNT_CLOEXEC,
   FSOPEN_CLOEXEC,
 } from "@ocimount/mount-flags";
-import { SyscallError } from "../sys/SyscallError.ts";
-import type { Syscalls } from "../sys/Syscalls.ts";
+import { SyscallError } from "../../sys/SyscallError.ts";
+import type { Syscalls } from "../../sys/Syscalls.ts";
 import { superblockFlagKeys } from "./superblockFlags.ts";
 
 /** What a new filesystem is made of. */

@@ -1,5 +1,5 @@
 import type { MountInfoEntry } from "@ocimount/mount-flags";
-import { MountError } from "../errors.ts";
+import { MountError } from "../../errors.ts";
 import { checkExpectation } from "./checkExpectation.ts";
 import type { Expectation } from "./Expectation.ts";
 

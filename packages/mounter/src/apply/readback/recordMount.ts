@@ -1,5 +1,5 @@
-import { identifyMount } from "../undo/MountIdentity.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
+import { identifyMount } from "../../undo/MountIdentity.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
 import type { Expectation } from "./Expectation.ts";
 
 /** What a step asks of the mount it attached, for the read-back check. */

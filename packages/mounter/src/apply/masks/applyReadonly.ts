@@ -11,13 +11,13 @@ import {
   OPEN_TREE_CLOEXEC,
   OPEN_TREE_CLONE,
 } from "@ocimount/mount-flags";
-import { openInRoot } from "../inroot/openInRoot.ts";
-import type { ReadonlyStep } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { currentMsFlags } from "./lockedMsFlags.ts";
-import { openExisting } from "./openExisting.ts";
-import { procFd } from "./procFd.ts";
-import { recordMount } from "./recordMount.ts";
+import { openInRoot } from "../../inroot/openInRoot.ts";
+import type { ReadonlyStep } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { currentMsFlags } from "../attrs/lockedFlags.ts";
+import { openExisting } from "../mountpoint/openExisting.ts";
+import { procFd } from "../procFd.ts";
+import { recordMount } from "../readback/recordMount.ts";
 
 /**
  * `linux.readonlyPaths[i]`: a recursive bind of the path onto itself, made read-only (its other

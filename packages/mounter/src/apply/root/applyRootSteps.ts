@@ -12,12 +12,12 @@ import {
   OPEN_TREE_CLONE,
 } from "@ocimount/mount-flags";
 import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
-import type { RootfsBindStep, RootPropagationStep, RootReadonlyStep } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { applyPropagation } from "./applyPropagation.ts";
-import { currentMsFlags } from "./lockedMsFlags.ts";
-import { procFd } from "./procFd.ts";
-import { addExpectation, recordMount } from "./recordMount.ts";
+import type { RootfsBindStep, RootPropagationStep, RootReadonlyStep } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { applyPropagation } from "../attrs/applyPropagation.ts";
+import { currentMsFlags } from "../attrs/lockedFlags.ts";
+import { procFd } from "../procFd.ts";
+import { addExpectation, recordMount } from "../readback/recordMount.ts";
 
 /**
  * `root.path`: binds the rootfs onto itself recursively, so it is a mount point (root.readonly

@@ -19,14 +19,14 @@ import {
   parseMountOptions,
 } from "@ocimount/mount-flags";
 import { AT_FDCWD } from "@ocimount/mount-flags/linux";
-import { sourcesInPlace } from "../execute/BindSources.ts";
-import { createFakeSyscalls } from "../sys/fake.ts";
-import type { MountAttr } from "../sys/Syscalls.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { applyBind } from "./applyBind.ts";
-import { applyNewFs } from "./applyNewFs.ts";
-import { checkExpectation } from "./checkExpectation.ts";
-import type { Expectation } from "./Expectation.ts";
+import { sourcesInPlace } from "../../execute/BindSources.ts";
+import { createFakeSyscalls } from "../../sys/fake.ts";
+import type { MountAttr } from "../../sys/Syscalls.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { applyBind } from "../bind/applyBind.ts";
+import { applyNewFs } from "../newfs/applyNewFs.ts";
+import { checkExpectation } from "../readback/checkExpectation.ts";
+import type { Expectation } from "../readback/Expectation.ts";
 
 const TWINS: ReadonlyArray<readonly [perMount: string, recursive: string]> = [
   ["ro", "rro"],

@@ -1,9 +1,9 @@
 import { posix } from "node:path";
-import { createFileInRoot } from "../inroot/createFileInRoot.ts";
-import { mkdirAllInRoot } from "../inroot/mkdirAllInRoot.ts";
-import { openInRoot } from "../inroot/openInRoot.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { errorCode } from "./asMountError.ts";
+import { createFileInRoot } from "../../inroot/createFileInRoot.ts";
+import { mkdirAllInRoot } from "../../inroot/mkdirAllInRoot.ts";
+import { openInRoot } from "../../inroot/openInRoot.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { errorCode } from "../asMountError.ts";
 
 /** A mountpoint held as an fd, and the in-root paths made to get it. */
 export interface Mountpoint {

@@ -3,19 +3,22 @@ import {
   MOVE_MOUNT_F_EMPTY_PATH,
   MOVE_MOUNT_T_EMPTY_PATH,
 } from "@ocimount/mount-flags";
-import type { BindStep } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
+import type { BindStep } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { applyPropagation } from "../attrs/applyPropagation.ts";
+import { applyRecursiveAttr } from "../attrs/applyRecursiveAttr.ts";
+import {
+  bindRemountAttr,
+  composeAttr,
+  expectFromAttr,
+  NO_ATTR_CHANGE,
+} from "../attrs/attrChange.ts";
+import { keepLockedFlags, sourceStFlags } from "../attrs/lockedFlags.ts";
+import { fileKind } from "../mountpoint/fileKind.ts";
+import { prepareMountpoint } from "../mountpoint/prepareMountpoint.ts";
+import { recordMount } from "../readback/recordMount.ts";
 import { applyBindFallback } from "./applyBindFallback.ts";
 import { applyIdmap } from "./applyIdmap.ts";
-import { applyPropagation } from "./applyPropagation.ts";
-import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";
-import { bindRemountAttr } from "./bindRemountAttr.ts";
-import { composeAttr, NO_ATTR_CHANGE } from "./composeAttr.ts";
-import { expectFromAttr } from "./expectFromAttr.ts";
-import { fileKind } from "./fileKind.ts";
-import { keepLockedFlags, sourceStFlags } from "./keepLockedFlags.ts";
-import { prepareMountpoint } from "./prepareMountpoint.ts";
-import { recordMount } from "./recordMount.ts";
 
 /**
  * `mounts[i]` bind/rbind: the source's detached tree (open_tree(OPEN_TREE_CLONE[|AT_RECURSIVE]),

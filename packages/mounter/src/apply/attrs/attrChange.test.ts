@@ -16,7 +16,7 @@ import {
   MS_STRICTATIME,
   MS_SYNCHRONOUS,
 } from "@ocimount/mount-flags";
-import { bindRemountAttr } from "./bindRemountAttr.ts";
+import { bindRemountAttr } from "./attrChange.ts";
 
 const REPLACED =
   MOUNT_ATTR_RDONLY |

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "bun:test";
 import { FSCONFIG_CMD_CREATE, FSCONFIG_SET_FLAG } from "@ocimount/mount-flags";
 import { ERRNO } from "@ocimount/mount-flags/errors";
-import { createFakeSyscalls } from "../sys/fake.ts";
-import { SyscallError } from "../sys/SyscallError.ts";
+import { createFakeSyscalls } from "../../sys/fake.ts";
+import { SyscallError } from "../../sys/SyscallError.ts";
 import { createFs } from "./createFs.ts";
 
 const { EINVAL } = ERRNO;

@@ -8,15 +8,15 @@ import {
   OPEN_TREE_CLOEXEC,
   OPEN_TREE_CLONE,
 } from "@ocimount/mount-flags";
-import { openInRoot } from "../inroot/openInRoot.ts";
-import type { MaskStep } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { createFs } from "./createFs.ts";
-import { fileKind } from "./fileKind.ts";
+import { openInRoot } from "../../inroot/openInRoot.ts";
+import type { MaskStep } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { fileKind } from "../mountpoint/fileKind.ts";
+import { openExisting } from "../mountpoint/openExisting.ts";
+import { createFs } from "../newfs/createFs.ts";
+import { procFd } from "../procFd.ts";
+import { recordMount } from "../readback/recordMount.ts";
 import { openDevNull } from "./openDevNull.ts";
-import { openExisting } from "./openExisting.ts";
-import { procFd } from "./procFd.ts";
-import { recordMount } from "./recordMount.ts";
 
 /**
  * `linux.maskedPaths[i]`: a directory gets an empty read-only tmpfs, anything else a bind of the

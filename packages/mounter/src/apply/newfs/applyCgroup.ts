@@ -1,11 +1,11 @@
 import { posix } from "node:path";
 import { O_DIRECTORY } from "@ocimount/mount-flags/linux";
-import { openInRoot } from "../inroot/openInRoot.ts";
-import type { BindStep, LinkStep, NewFsStep } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { applyBind } from "./applyBind.ts";
+import { openInRoot } from "../../inroot/openInRoot.ts";
+import type { BindStep, LinkStep, NewFsStep } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { errorCode } from "../asMountError.ts";
+import { applyBind } from "../bind/applyBind.ts";
 import { applyNewFs } from "./applyNewFs.ts";
-import { errorCode } from "./asMountError.ts";
 
 /**
  * A `type: "cgroup"` mount on a cgroup v2 host: cgroup2 at the destination; when the kernel

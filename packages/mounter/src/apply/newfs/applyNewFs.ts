@@ -13,20 +13,19 @@ import {
   MS_RDONLY,
   mountAttrFromRemountFlags,
 } from "@ocimount/mount-flags";
-import { MountError } from "../errors.ts";
-import { openInRoot } from "../inroot/openInRoot.ts";
-import type { NewFsStep } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { applyIdmap } from "./applyIdmap.ts";
-import { applyPropagation } from "./applyPropagation.ts";
-import { errorCode } from "./asMountError.ts";
-import { type AttrChange, composeAttr } from "./composeAttr.ts";
+import { MountError } from "../../errors.ts";
+import { openInRoot } from "../../inroot/openInRoot.ts";
+import type { NewFsStep } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { errorCode } from "../asMountError.ts";
+import { applyPropagation } from "../attrs/applyPropagation.ts";
+import { type AttrChange, composeAttr, expectFromAttr } from "../attrs/attrChange.ts";
+import { applyIdmap } from "../bind/applyIdmap.ts";
+import { prepareMountpoint } from "../mountpoint/prepareMountpoint.ts";
+import { procFd } from "../procFd.ts";
+import { recordMount } from "../readback/recordMount.ts";
 import { copyUp } from "./copyUp.ts";
 import { createFs } from "./createFs.ts";
-import { expectFromAttr } from "./expectFromAttr.ts";
-import { prepareMountpoint } from "./prepareMountpoint.ts";
-import { procFd } from "./procFd.ts";
-import { recordMount } from "./recordMount.ts";
 
 const PER_MOUNT =
   MOUNT_ATTR_RDONLY |

@@ -1,5 +1,5 @@
-import { createSyscalls } from "../sys/ffi.ts";
-import type { Syscalls } from "../sys/Syscalls.ts";
+import { createSyscalls } from "../../sys/ffi.ts";
+import type { Syscalls } from "../../sys/Syscalls.ts";
 
 /**
  * True when this process runs in a user namespace other than the initial one: the initial one

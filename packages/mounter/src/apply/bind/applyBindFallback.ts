@@ -1,19 +1,21 @@
 import { AT_EMPTY_PATH, MS_BIND, MS_REC, MS_REMOUNT } from "@ocimount/mount-flags";
-import { MountError } from "../errors.ts";
-import { openInRoot } from "../inroot/openInRoot.ts";
-import type { BindStep } from "../plan/types.ts";
-import type { ApplyContext } from "./ApplyContext.ts";
-import { applyPropagation } from "./applyPropagation.ts";
-import { applyRecursiveAttr } from "./applyRecursiveAttr.ts";
-import { bindRemountAttr } from "./bindRemountAttr.ts";
-import { composeAttr, NO_ATTR_CHANGE } from "./composeAttr.ts";
-import { expectFromAttr } from "./expectFromAttr.ts";
-import { fileKind } from "./fileKind.ts";
-import { sourceStFlags } from "./keepLockedFlags.ts";
-import { currentMsFlags } from "./lockedMsFlags.ts";
-import { prepareMountpoint } from "./prepareMountpoint.ts";
-import { procFd } from "./procFd.ts";
-import { recordMount } from "./recordMount.ts";
+import { MountError } from "../../errors.ts";
+import { openInRoot } from "../../inroot/openInRoot.ts";
+import type { BindStep } from "../../plan/types.ts";
+import type { ApplyContext } from "../ApplyContext.ts";
+import { applyPropagation } from "../attrs/applyPropagation.ts";
+import { applyRecursiveAttr } from "../attrs/applyRecursiveAttr.ts";
+import {
+  bindRemountAttr,
+  composeAttr,
+  expectFromAttr,
+  NO_ATTR_CHANGE,
+} from "../attrs/attrChange.ts";
+import { currentMsFlags, sourceStFlags } from "../attrs/lockedFlags.ts";
+import { fileKind } from "../mountpoint/fileKind.ts";
+import { prepareMountpoint } from "../mountpoint/prepareMountpoint.ts";
+import { procFd } from "../procFd.ts";
+import { recordMount } from "../readback/recordMount.ts";
 
 /**
  * The mount(2) form of `applyBind`, for kernels without open_tree: bind from the source's O_PATH

@@ -15,8 +15,8 @@ import {
   S_IFMT,
   S_IFREG,
 } from "@ocimount/mount-flags/linux";
-import { MountError } from "../errors.ts";
-import type { Syscalls } from "../sys/Syscalls.ts";
+import { MountError } from "../../errors.ts";
+import type { Syscalls } from "../../sys/Syscalls.ts";
 
 /** Deeper than this is refused: the source is the container's, and the walk holds two fds a level. */
 const MAX_DEPTH = 256;

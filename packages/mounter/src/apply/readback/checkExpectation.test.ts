@@ -7,9 +7,9 @@ import {
   MOUNT_ATTR_STRICTATIME,
   type MountInfoEntry,
 } from "@ocimount/mount-flags";
+import { expectFromAttr } from "../attrs/attrChange.ts";
 import { checkExpectation } from "./checkExpectation.ts";
 import type { Expectation } from "./Expectation.ts";
-import { expectFromAttr } from "./expectFromAttr.ts";
 import { verifyMounts } from "./verifyMounts.ts";
 
 const live = (
