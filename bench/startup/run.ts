@@ -6,12 +6,16 @@
 //   - the plain bundle (`bun dist/bin/ocimount.js`, what the package ran before the launcher).
 // Each round runs every contender once, in a rotating order; medians of wall time and of CPU time
 // (user + system, from the child's rusage). Needs no root.
-// Run: `bun bench/startup/run.ts [--rounds 21]`. Builds into bench/.build/startup/. Figures: README.md.
-import { join } from "node:path";
+// Run: `bun bench/startup/run.ts [--rounds 21] [--against DIR]`. Builds into bench/.build/startup/.
+// `--against DIR` also times the sealed executable built from another checkout (say a
+// `git worktree add` of an older commit), in the same rounds: before and after. Figures: README.md.
+import { join, resolve } from "node:path";
 import { buildNpmForm, buildSealedExe } from "../buildCli.ts";
 
 const at = process.argv.indexOf("--rounds");
 const ROUNDS = at > 0 ? Number(process.argv[at + 1]) : 21;
+const against = process.argv.indexOf("--against");
+const AGAINST = against > 0 ? resolve(process.argv[against + 1] ?? ".") : undefined;
 const ROOT = join(import.meta.dir, "..", "..");
 const BUILD = join(ROOT, "bench", ".build", "startup");
 const BUNDLE = join(ROOT, "examples", "bundle");
@@ -21,7 +25,19 @@ const front = buildSealedExe(join(BUILD, "exe"));
 const payload = join(front, "..", "ocimount-bun");
 const bun = process.execPath;
 
+/** The sealed executable of the checkout at `dir`, built by that checkout's own build code. */
+function buildSealedAt(dir: string, outDir: string): string {
+  const code = `import { buildSealedExe } from ${JSON.stringify(join(dir, "bench", "buildCli.ts"))};
+console.log(buildSealedExe(${JSON.stringify(outDir)}));`;
+  const r = Bun.spawnSync([bun, "-e", code], { cwd: dir, stdout: "pipe", stderr: "pipe" });
+  if (r.exitCode !== 0) throw new Error(`build in ${dir} failed: ${r.stderr.toString()}`);
+  return r.stdout.toString().trim().split("\n").at(-1) ?? "";
+}
+
 const forms: Record<string, string[]> = {
+  ...(AGAINST
+    ? { [`sealed executable of ${AGAINST}`]: [buildSealedAt(AGAINST, join(BUILD, "against"))] }
+    : {}),
   "sealed executable (front + ocimount-bun)": [front],
   "ocimount-bun alone (no front)": [payload],
   "npm launcher (dist/bin/ocimount)": [npm.launcher],
