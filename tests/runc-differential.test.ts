@@ -157,6 +157,8 @@ interface Outcome {
   setup: ActionResult;
   down: ActionResult;
   runcError?: string;
+  /** ocimount's root mount (`/`), as compared. */
+  ourRoot?: Seen;
 }
 
 /** runc run and ocimount setup of one config; the per-destination differences. */
@@ -176,12 +178,6 @@ function compare(spec: Spec, prepare: (bundle: string) => string = () => ""): Ou
     { pid: true, net: true, ipc: true },
   );
   const [setup, info, down, after] = before ? results.slice(1) : results;
-  if (r.exitCode !== 0)
-    return { differ: [], compared: 0, setup: setup!, down: down!, runcError: r.stderr };
-  // Per mount point, the topmost mount is the one compared (a recursive bind brings the mounts
-  // below its source along, and later mounts stack over them, on both sides).
-  const all = parseMountInfo(r.stdout);
-  const theirs = all.filter((m, i) => !all.slice(i + 1).some((n) => n.mountPoint === m.mountPoint));
   const ours = ((info?.mounts ?? []) as ActionResult[]).filter(
     (m) => m.at === rootfs || String(m.at).startsWith(`${rootfs}/`),
   );
@@ -200,6 +196,14 @@ function compare(spec: Spec, prepare: (bundle: string) => string = () => ""): Ou
       at,
     );
   };
+  if (r.exitCode !== 0) {
+    const ourRoot = oursAt("/");
+    return { differ: [], compared: 0, setup: setup!, down: down!, runcError: r.stderr, ourRoot };
+  }
+  // Per mount point, the topmost mount is the one compared (a recursive bind brings the mounts
+  // below its source along, and later mounts stack over them, on both sides).
+  const all = parseMountInfo(r.stdout);
+  const theirs = all.filter((m, i) => !all.slice(i + 1).some((n) => n.mountPoint === m.mountPoint));
   const differ: string[] = [];
   let compared = 0;
   for (const entry of theirs) {
@@ -318,9 +322,14 @@ const RUNC_USERNS_LIMIT =
   "runc 1.1.5 in a user namespace fails the bind remount of a source with locked flags (EPERM/EINVAL): no runc result to compare; root only";
 
 /** Variants over runc spec's config, covering every option family. */
-function variants(
-  base: Spec,
-): Array<{ name: string; spec: Spec; prepare?: (bundle: string) => string; why?: string }> {
+function variants(base: Spec): Array<{
+  name: string;
+  spec: Spec;
+  prepare?: (bundle: string) => string;
+  why?: string;
+  runcRefuses?: string;
+  rootPropagation?: string;
+}> {
   const withMounts = (mounts: Spec[], extra: Spec = {}) => ({
     ...base,
     ...extra,
@@ -409,6 +418,17 @@ function variants(
       ]),
       prepare,
     },
+    ...(["shared", "rprivate"] as const).map((propagation) => ({
+      name: `rootfsPropagation ${propagation}`,
+      spec: { ...base, linux: { ...base.linux, rootfsPropagation: propagation } },
+    })),
+    {
+      name: "rootfsPropagation unbindable",
+      spec: { ...base, linux: { ...base.linux, rootfsPropagation: "unbindable" } },
+      runcRefuses:
+        "runc 1.1.5's prepareRoot applies rootfsPropagation to / (the mount that holds the rootfs) before it binds the rootfs onto itself, and a bind out of an unbindable mount is EINVAL; the runtime-spec asks that the rootfs mount be unbindable, which ocimount does",
+      rootPropagation: "unbindable",
+    },
     {
       name: "root not read-only, rootfsPropagation slave",
       spec: {
@@ -425,6 +445,10 @@ const cases: Array<{
   spec?: Spec;
   why?: string;
   prepare?: (bundle: string) => string;
+  /** A config runc refuses because of a bug of its own: ocimount follows the spec's words. */
+  runcRefuses?: string;
+  /** With `runcRefuses`: the propagation the spec asks of ocimount's root mount. */
+  rootPropagation?: string;
 }> = [];
 if (!skip) {
   // As an ordinary user only rootless configs can run: runc spec's devpts gid=5 is unmapped.
@@ -480,6 +504,16 @@ describe("runc run vs ocimount setup, per destination", () => {
       continue;
     }
     const spec = c.spec;
+    if (c.runcRefuses) {
+      test(`${c.name}: runc refuses it (${c.runcRefuses})`, () => {
+        const outcome = compare(spec, c.prepare);
+        expect(outcome.runcError).toContain("invalid argument");
+        expect(outcome.setup).toMatchObject({ ok: true });
+        expect(outcome.ourRoot?.prop).toBe(c.rootPropagation as string);
+        expect(outcome.down).toMatchObject({ ok: true });
+      }, 120_000);
+      continue;
+    }
     test(c.name, () => {
       const outcome = compare(spec, c.prepare);
       expect(outcome.runcError).toBeUndefined();
