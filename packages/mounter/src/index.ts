@@ -45,7 +45,7 @@ export type {
 export { type KernelFeature, probeKernelFeatures } from "./probeKernelFeatures.ts";
 export { type SetupOptions, type SetupResult, setup } from "./setup.ts";
 export { type StatusReport, type StatusState, type StepStatus, status } from "./status.ts";
-export type { FakeCall, FakeSyscalls, FakeSyscallsOptions } from "./sys/fake.ts";
+export type { FakeCall, FakeSyscalls, FakeSyscallsOptions, SyscallArgs } from "./sys/fake.ts";
 export { createFakeSyscalls } from "./sys/fake.ts";
 export { createSyscalls } from "./sys/ffi.ts";
 export type { SyscallContext } from "./sys/SyscallError.ts";

@@ -39,7 +39,7 @@ async function stopped(abortAfter: number, reason: unknown) {
       },
     },
   ).catch((e: unknown) => e);
-  const moved = sys.calls.filter((c) => c.op === "moveMount").length;
+  const moved = sys.argsOf("moveMount").length;
   return { error, moved, journal: existsSync(journalPath(bundleDir, stateDir)), sys };
 }
 

@@ -51,8 +51,8 @@ describe("setup of a type cgroup mount, the layout read through Syscalls", () =>
       { config, bundleDir: bundle().bundleDir },
       { sys, stateDir: bundle().stateDir, verify: false },
     );
-    expect(sys.calls.filter((c) => c.op === "fsopen").map((c) => c.args[0])).toEqual(["cgroup2"]);
-    expect(sys.calls.filter((c) => c.op === "readTextFile").map((c) => c.args[0])).toEqual([
+    expect(sys.argsOf("fsopen").map(([fsname]) => fsname)).toEqual(["cgroup2"]);
+    expect(sys.argsOf("readTextFile").map(([path]) => path)).toEqual([
       "/proc/thread-self/mountinfo",
       "/proc/self/cgroup",
     ]);
@@ -66,7 +66,7 @@ describe("setup of a type cgroup mount, the layout read through Syscalls", () =>
     );
     const { bundleDir, stateDir } = bundle();
     const result = await setup({ config, bundleDir }, { sys, stateDir, verify: false });
-    const trees = sys.calls.filter((c) => c.op === "openTree").map((c) => c.args[1]);
+    const trees = sys.argsOf("openTree").map(([, path]) => path);
     expect(trees).toContain("/sys/fs/cgroup");
     expect(result.warnings).toContainEqual(
       expect.stringContaining("cgroup2 mount refused (EPERM)"),
@@ -78,15 +78,13 @@ describe("setup of a type cgroup mount, the layout read through Syscalls", () =>
     const sys = fakeWith(HYBRID);
     const { bundleDir, stateDir } = bundle();
     await setup({ config, bundleDir }, { sys, stateDir, verify: false });
-    expect(sys.calls.filter((c) => c.op === "fsopen").map((c) => c.args[0])).toEqual(["tmpfs"]);
-    const trees = sys.calls.filter(
-      (c) => c.op === "openTree" && String(c.args[1]).startsWith("/sys/fs/cgroup"),
-    );
-    expect(trees.map((c) => [c.args[1], Number(c.args[2]) & AT_RECURSIVE])).toEqual([
+    expect(sys.argsOf("fsopen").map(([fsname]) => fsname)).toEqual(["tmpfs"]);
+    const trees = sys.argsOf("openTree").filter(([, path]) => path.startsWith("/sys/fs/cgroup"));
+    expect(trees.map(([, path, flags]) => [path, flags & AT_RECURSIVE])).toEqual([
       ["/sys/fs/cgroup/cpu", AT_RECURSIVE],
       ["/sys/fs/cgroup/memory/process_api/5c56", AT_RECURSIVE],
       ["/sys/fs/cgroup/systemd", AT_RECURSIVE],
     ]);
-    expect(sys.calls.some((c) => c.op === "mount" && c.args[2] === "cgroup")).toBe(false);
+    expect(sys.argsOf("mount").some(([, , fstype]) => fstype === "cgroup")).toBe(false);
   });
 });

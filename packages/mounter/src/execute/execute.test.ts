@@ -132,7 +132,7 @@ describe("execute: one executor for setup and the hook", () => {
     };
     await run(sys, [bind(0, "/src"), bind(1, "/src")], sources).done;
     expect(opened).toEqual(["mounts[0]", "mounts[1]"]);
-    expect(sys.calls.filter((c) => c.op === "openTree")).toEqual([]);
+    expect(sys.argsOf("openTree")).toEqual([]);
     expect(closed).toBe(1);
     expect([...sys.openFds]).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { expect, test } from "bun:test";
 import { S_IFCHR, S_IFDIR } from "@ocimount/mount-flags/linux";
 import { createFakeSyscalls } from "./fake.ts";
 import { SyscallError } from "./SyscallError.ts";
+import type { MountAttr } from "./Syscalls.ts";
 
 test("records calls in order, hands out fds and tracks which are open", () => {
   const sys = createFakeSyscalls();
@@ -13,6 +14,24 @@ test("records calls in order, hands out fds and tracks which are open", () => {
   expect(sys.calls[1]?.args).toEqual([a, "", 1]);
   expect([...sys.openFds]).toEqual([a]);
   expect(() => sys.close(b)).toThrow(SyscallError);
+});
+
+test("records are typed per op: a narrowed call, and argsOf, give the method's own arguments", () => {
+  const sys = createFakeSyscalls();
+  sys.mountSetattr(7, "", 0x8000, { attrSet: 1, attrClr: 2 });
+  sys.mount("src", "/t", null, 0x1000, null);
+  const call = sys.calls[0];
+  if (call?.op !== "mountSetattr") throw new Error("expected a mountSetattr record");
+  const attr: MountAttr = call.args[3];
+  expect(attr).toEqual({ attrSet: 1, attrClr: 2 });
+  const setattrs = sys.argsOf("mountSetattr");
+  expect(setattrs.map(([fd, path, flags, change]) => [fd, path, flags, change.attrClr])).toEqual([
+    [7, "", 0x8000, 2],
+  ]);
+  expect(sys.argsOf("mount").map(([source, target]) => `${source} on ${target}`)).toEqual([
+    "src on /t",
+  ]);
+  expect(sys.argsOf("umount2")).toEqual([]);
 });
 
 test("failOn injects an errno; stat and readlink answer as told", () => {

@@ -5,11 +5,17 @@ import type { FileStat, MountStat, Syscalls } from "./Syscalls.ts";
 
 const { ENOENT, EBADF, EINVAL, ENOSYS, ENODATA } = ERRNO;
 
-/** One recorded call: the method name and its arguments, as passed. */
-export interface FakeCall {
-  op: keyof Syscalls;
-  args: unknown[];
-}
+/** The arguments of a `Syscalls` method, as a tuple: `SyscallArgs<"mountSetattr">` is `[dirfd, path, flags, attr: MountAttr]`. */
+export type SyscallArgs<K extends keyof Syscalls> = Parameters<Syscalls[K]>;
+
+/**
+ * One recorded call: the method name and its arguments as passed, typed per method. Narrowing
+ * on `op` types `args` (`if (c.op === "mountSetattr") c.args[3].attrSet`); `FakeCall<"mount">`
+ * is a call of that method only.
+ */
+export type FakeCall<K extends keyof Syscalls = keyof Syscalls> = {
+  [Op in K]: { readonly op: Op; readonly args: SyscallArgs<Op> };
+}[K];
 
 /** How a {@link createFakeSyscalls} fake behaves; by default every call succeeds. */
 export interface FakeSyscallsOptions {
@@ -41,8 +47,10 @@ export interface FakeSyscallsOptions {
 
 /** A recording fake: the calls made, in order, and the fds it handed out that are still open. */
 export interface FakeSyscalls extends Syscalls {
-  readonly calls: FakeCall[];
+  readonly calls: readonly FakeCall[];
   readonly openFds: ReadonlySet<number>;
+  /** The arguments of every call of `op` so far, in order (typed: no casts). */
+  argsOf<K extends keyof Syscalls>(op: K): SyscallArgs<K>[];
 }
 
 /**
@@ -55,15 +63,16 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
   const calls: FakeCall[] = [];
   const openFds = new Set<number>();
   let nextFd = 100;
-  const call = (op: keyof Syscalls, args: unknown[]): void => {
-    calls.push({ op, args });
+  const call = <K extends keyof Syscalls>(op: K, args: SyscallArgs<K>): void => {
+    // TypeScript cannot tie the generic K to one member of the union: the pair is one by construction.
+    calls.push({ op, args } as FakeCall);
     const errno = options.failOn?.(op, args);
     if (errno)
       throw new SyscallError(op, errno, {
         path: typeof args[1] === "string" ? args[1] : undefined,
       });
   };
-  const newFd = (op: keyof Syscalls, args: unknown[]): number => {
+  const newFd = <K extends keyof Syscalls>(op: K, args: SyscallArgs<K>): number => {
     call(op, args);
     openFds.add(nextFd);
     return nextFd++;
@@ -71,6 +80,8 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
   return {
     calls,
     openFds,
+    argsOf: <K extends keyof Syscalls>(op: K) =>
+      calls.filter((c) => c.op === op).map((c) => c.args as SyscallArgs<K>),
     openat: (...args) => newFd("openat", args),
     openat2: (...args) => newFd("openat2", args),
     openTree: (...args) => newFd("openTree", args),

@@ -21,7 +21,6 @@ import {
 import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { sourcesInPlace } from "../../execute/BindSources.ts";
 import { createFakeSyscalls } from "../../sys/fake.ts";
-import type { MountAttr } from "../../sys/Syscalls.ts";
 import type { ApplyContext } from "../ApplyContext.ts";
 import { applyBind } from "../bind/applyBind.ts";
 import { applyNewFs } from "../newfs/applyNewFs.ts";
@@ -127,12 +126,12 @@ function run(kind: "bind" | "tmpfs", options: string[], sourceAttr = 0) {
     });
   let attr = sourceAttr;
   const order: string[] = [];
-  for (const { op, args } of sys.calls) {
-    if (op === "fsmount") attr = args[2] as number;
-    if (op !== "mountSetattr") continue;
-    const change = args[3] as MountAttr;
+  for (const c of sys.calls) {
+    if (c.op === "fsmount") attr = c.args[2];
+    if (c.op !== "mountSetattr") continue;
+    const [, , flags, change] = c.args;
     if (change.propagation || change.attrSet & MOUNT_ATTR_IDMAP) continue;
-    order.push((args[2] as number) & 0x8000 ? "recursive" : "per-mount");
+    order.push(flags & 0x8000 ? "recursive" : "per-mount");
     attr = (attr & ~change.attrClr) | change.attrSet;
   }
   const e: Expectation = ctx.expectations[0] ?? { why: "", mountId: 1, on: [], off: [] };
