@@ -54,7 +54,11 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: "state is not JSON", stdin: () => "{not json", line: /: EJSON \(not JSON at line 1/ },
+  {
+    name: "state is not JSON",
+    stdin: () => "{not json",
+    line: /\(stdin:1:2\): EJSON \(not JSON: /,
+  },
   {
     name: "state without pid",
     stdin: (dir) => state({ bundle: dir }),

@@ -9,21 +9,23 @@ import { afterAll, expect, test } from "bun:test";
 import { readdirSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import {
+  AT_EMPTY_PATH,
+  AT_SYMLINK_NOFOLLOW,
+  MOVE_MOUNT_F_EMPTY_PATH,
+  MOVE_MOUNT_T_EMPTY_PATH,
+  MS_BIND,
+  OPEN_TREE_CLONE,
+} from "@ocimount/mount-flags";
+import { AT_FDCWD, O_DIRECTORY, O_PATH, RENAME_EXCHANGE } from "@ocimount/mount-flags/linux";
+import {
   createFileInRoot,
   createSyscalls,
-  fdPath,
   InRootError,
   mkdirAllInRoot,
   openInRoot,
 } from "@ocimount/mounter";
 import { directory, file, link, makeTree } from "@ocimount/test-utils";
 import { mountTest, runInNamespace } from "./helpers/namespace.ts";
-
-const O_PATH = 0o10000000;
-const O_DIRECTORY = 0o200000;
-const AT_FDCWD = -100;
-const AT_EMPTY_PATH = 0x1000;
-const AT_SYMLINK_NOFOLLOW = 0x100;
 
 const sys = createSyscalls();
 const tree = makeTree({}, { root: "rootfs", prefix: "ocimount-attack-" });
@@ -82,12 +84,12 @@ function startAttacker() {
     import { createSyscalls } from "@ocimount/mounter";
 import { directory, file, link, makeTree } from "@ocimount/test-utils";
     const sys = createSyscalls();
-    const dir = sys.openat(-100, ${JSON.stringify(root)}, ${O_PATH | O_DIRECTORY});
+    const dir = sys.openat(${AT_FDCWD}, ${JSON.stringify(root)}, ${O_PATH | O_DIRECTORY});
     let swaps = 0;
     process.on("SIGTERM", () => { console.log(swaps); process.exit(0); });
     console.error("ready");
     for (;;) {
-      for (let i = 0; i < 1000; i++) { sys.renameat2(dir, "a", dir, "swap", 2); swaps++; }
+      for (let i = 0; i < 1000; i++) { sys.renameat2(dir, "a", dir, "swap", ${RENAME_EXCHANGE}); swaps++; }
       await Bun.sleep(0);
     }`;
   return Bun.spawn(["bun", "-e", script], { cwd: import.meta.dir, stdout: "pipe", stderr: "pipe" });
@@ -102,7 +104,7 @@ test("a directory swapped for a symlink out of the root never yields an fd outsi
   const counts = { ok: 0, failed: 0 };
   let naive = 0;
   const check = (fd: number) => {
-    const path = fdPath(fd);
+    const path = sys.fdPath(fd);
     if (!(path === root || path.startsWith(`${root}/`))) escapes.push(path);
     if (outsideIds.has(id("", fd))) escapes.push(`an outside inode, seen as ${path}`);
     sys.close(fd);
@@ -154,7 +156,7 @@ mountTest(
     );
     const base = tree.tempDir;
     const script = `
-    import { createSyscalls, openInRoot, mkdirAllInRoot, createFileInRoot, fdPath } from "@ocimount/mounter";
+    import { createSyscalls, openInRoot, mkdirAllInRoot, createFileInRoot } from "@ocimount/mounter";
 import { directory, file, link, makeTree } from "@ocimount/test-utils";
     import { symlinkSync, readFileSync } from "node:fs";
     const sys = createSyscalls();
@@ -162,21 +164,21 @@ import { directory, file, link, makeTree } from "@ocimount/test-utils";
     sys.mount("ocimount-t", R + "/mnt", "tmpfs", 0, "size=1m");
     symlinkSync("../../../..", R + "/mnt/up");
     symlinkSync("/etc", R + "/mnt/abs");
-    const root = sys.openat(-100, R, ${O_PATH | O_DIRECTORY});
+    const root = sys.openat(${AT_FDCWD}, R, ${O_PATH | O_DIRECTORY});
     const out = {};
     for (const forceFallback of [false, true]) {
-      const at = (p) => { const fd = openInRoot(sys, root, p, { forceFallback }); const s = fdPath(fd); sys.close(fd); return s.slice(R.length) || "/"; };
+      const at = (p) => { const fd = openInRoot(sys, root, p, { forceFallback }); const s = sys.fdPath(fd); sys.close(fd); return s.slice(R.length) || "/"; };
       out[forceFallback ? "walk" : "openat2"] = [at("mnt/up/etc"), at("mnt/abs"), at("mnt/.."), at("mnt/../mnt")];
     }
     const dir = mkdirAllInRoot(sys, root, "mnt/abs/../new/dir", 0o755);
     out.created = dir.created;
-    const tree = sys.openTree(-100, B + "/src", 1);
-    sys.moveMount(tree, "", dir.fd, "", 0x44);
+    const tree = sys.openTree(${AT_FDCWD}, B + "/src", ${OPEN_TREE_CLONE});
+    sys.moveMount(tree, "", dir.fd, "", ${MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH});
     sys.close(tree);
     out.mounted = readFileSync(R + "/new/dir/hello", "utf8");
     const file = createFileInRoot(sys, root, "mnt/up/masked", 0o644);
-    sys.mount("/dev/null", fdPath(file.fd), null, 0x1000, null);
-    out.file = [file.created, fdPath(file.fd).slice(R.length)];
+    sys.mount("/dev/null", sys.fdPath(file.fd), null, ${MS_BIND}, null);
+    out.file = [file.created, sys.fdPath(file.fd).slice(R.length)];
     const info = readFileSync("/proc/thread-self/mountinfo", "utf8");
     out.points = info.trim().split("\\n").map((l) => l.split(" ")[4]).filter((p) => p.startsWith(B)).map((p) => p.slice(R.length));
     console.log(JSON.stringify(out));`;

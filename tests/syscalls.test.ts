@@ -15,14 +15,14 @@ writeFileSync(join(work, "src/file"), "hello");
 writeFileSync(join(work, "plain/file"), "x");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Shared by every scenario: the syscalls, a few open(2) constants, and small probes. */
+/** Shared by every scenario: the syscalls, the constants it uses, and small probes. */
 const PRELUDE = `
 import { createSyscalls } from "@ocimount/mounter";
 import * as F from "@ocimount/mount-flags";
+import { AT_FDCWD, CLONE_FS, CLONE_NEWNS, CLONE_NEWUTS, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
 import { readFileSync, writeFileSync } from "node:fs";
 const sys = createSyscalls();
 const W = process.env.WORK;
-const O_PATH = 0o10000000, O_DIRECTORY = 0o200000, AT_FDCWD = -100;
 const out = {};
 const code = (fn) => { try { fn(); return "ok"; } catch (e) { return e.code ?? String(e); } };
 const entry = (point) => readFileSync("/proc/thread-self/mountinfo", "utf8").trim().split("\\n")
@@ -152,13 +152,13 @@ mountTest("setns joins a namespace by fd; a mount namespace needs unshare(CLONE_
   const out = scenario(
     `
     const uts = sys.openat(AT_FDCWD, "/proc/self/ns/uts", 0);
-    out.uts = code(() => sys.setns(uts, 0x04000000));
-    out.wrongType = code(() => sys.setns(uts, 0x20000));
+    out.uts = code(() => sys.setns(uts, CLONE_NEWUTS));
+    out.wrongType = code(() => sys.setns(uts, CLONE_NEWNS));
     const mnt = sys.openat(AT_FDCWD, "/proc/self/ns/mnt", 0);
-    out.mnt = code(() => sys.setns(mnt, 0x20000));
+    out.mnt = code(() => sys.setns(mnt, CLONE_NEWNS));
     out.notNs = code(() => sys.setns(sys.openat(AT_FDCWD, "/", O_DIRECTORY), 0));
-    out.ownFs = code(() => sys.unshare(0x200));
-    out.mntAfter = code(() => sys.setns(mnt, 0x20000));
+    out.ownFs = code(() => sys.unshare(CLONE_FS));
+    out.mntAfter = code(() => sys.setns(mnt, CLONE_NEWNS));
   `,
     // Joining a UTS namespace takes CAP_SYS_ADMIN over it: under a user namespace, one of its own.
     { uts: true },

@@ -139,6 +139,8 @@ export const RENAME_EXCHANGE = 0x2;
 export const CLONE_NEWNS = 0x20000;
 /** CLONE_NEWUSER: a user namespace. */
 export const CLONE_NEWUSER = 0x10000000;
+/** CLONE_NEWUTS: a UTS (host name) namespace. */
+export const CLONE_NEWUTS = 0x4000000;
 /** unshare(2) CLONE_FS: give this thread its own root, cwd and umask. */
 export const CLONE_FS = 0x200;
 

@@ -16,7 +16,6 @@ export { type HookState, parseHookState } from "./hook/parseHookState.ts";
 export { HOOK_MOUNTS_ANNOTATION } from "./hook/readHookMounts.ts";
 export { type HookOptions, type HookResult, runHook } from "./hook/runHook.ts";
 export { createFileInRoot } from "./inroot/createFileInRoot.ts";
-export { fdPath } from "./inroot/fdPath.ts";
 export type { InRootErrorFields, InRootOp } from "./inroot/InRootError.ts";
 export { InRootError } from "./inroot/InRootError.ts";
 export type { CreatedInRoot } from "./inroot/mkdirAllInRoot.ts";

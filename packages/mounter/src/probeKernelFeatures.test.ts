@@ -39,7 +39,10 @@ describe("probeKernelFeatures: missing only where the kernel says ENOSYS", () =>
       });
       const features = probeKernelFeatures(sys);
       expect(features.filter((f) => !f.available).map((f) => f.name)).toEqual(row.missing);
-      for (const f of features.filter((x) => !x.available)) expect(f.errno).toBeString();
+      for (const f of features.filter((x) => !x.available)) {
+        expect(f.errno).toBe(row.errno as number);
+        expect(f.errnoName).toBeString();
+      }
       expect(sys.openFds.size).toBe(0);
     });
   }

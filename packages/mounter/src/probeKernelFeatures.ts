@@ -1,5 +1,5 @@
 import { AT_SYMLINK_NOFOLLOW, OPEN_TREE_CLOEXEC } from "@ocimount/mount-flags";
-import { ERRNO } from "@ocimount/mount-flags/errors";
+import { ERRNO, type ErrnoName, isOcimountError } from "@ocimount/mount-flags/errors";
 import {
   AT_FDCWD,
   O_CLOEXEC,
@@ -8,10 +8,12 @@ import {
   STATX_MNT_ID_UNIQUE,
 } from "@ocimount/mount-flags/linux";
 import { createSyscalls } from "./sys/ffi.ts";
-import { SyscallError } from "./sys/SyscallError.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
 
-/** What one probe found: whether the kernel has the feature, and the errno that said no. */
+/**
+ * What one probe found: whether the kernel has the feature, and the errno that said no (as in
+ * every ocimount error: `errno` the number, `errnoName` its name).
+ */
 export interface KernelFeature {
   /** The feature's name as ocimount's docs use it: `openat2`, `mount API`, ... */
   name: string;
@@ -20,20 +22,32 @@ export interface KernelFeature {
   /** What ocimount does with it, or without it. */
   use: string;
   available: boolean;
-  /** The errno name of the refusal when not available (`ENOSYS`), else undefined. */
-  errno?: string;
+  /** The errno of the refusal when not available (38, ENOSYS), else undefined. */
+  errno?: number;
+  /** Its name (`ENOSYS`). */
+  errnoName?: ErrnoName;
+}
+
+/** A probe's answer. */
+type Probed = Pick<KernelFeature, "available" | "errno" | "errnoName">;
+
+/** A probe that failed with `error`: its errno, or rethrown when it is not a system call's. */
+function refused(error: unknown): Probed {
+  if (!isOcimountError(error) || error.errno === undefined) throw error;
+  const { errno, errnoName } = error;
+  return { available: false, errno, ...(errnoName === undefined ? {} : { errnoName }) };
 }
 
 const { ENOSYS } = ERRNO;
 
-/** Runs `call`; a SyscallError other than ENOSYS still proves the call exists. */
-function exists(call: () => void): { available: boolean; errno?: string } {
+/** Runs `call`; a failed system call other than ENOSYS still proves the call exists. */
+function exists(call: () => void): Probed {
   try {
     call();
     return { available: true };
   } catch (error) {
-    if (!(error instanceof SyscallError)) throw error;
-    return error.errno === ENOSYS ? { available: false, errno: error.code } : { available: true };
+    const probed = refused(error);
+    return probed.errno === ENOSYS ? probed : { available: true };
   }
 }
 
@@ -61,13 +75,12 @@ export function probeKernelFeatures(sys: Syscalls = createSyscalls()): KernelFea
   const setattr = exists(() =>
     sys.mountSetattr(AT_FDCWD, "/", AT_SYMLINK_NOFOLLOW, { attrSet: 0, attrClr: 0 }),
   );
-  let uniqueId: { available: boolean; errno?: string };
+  let uniqueId: Probed;
   try {
     const mask = sys.statxMask(AT_FDCWD, "/", AT_SYMLINK_NOFOLLOW, STATX_MNT_ID_UNIQUE);
     uniqueId = { available: (mask & STATX_MNT_ID_UNIQUE) !== 0 };
   } catch (error) {
-    if (!(error instanceof SyscallError)) throw error;
-    uniqueId = { available: false, errno: error.code };
+    uniqueId = refused(error);
   }
   const statmount = sys.hasSyscall("statmount") && sys.hasSyscall("listmount");
   return [
@@ -106,7 +119,7 @@ export function probeKernelFeatures(sys: Syscalls = createSyscalls()): KernelFea
       since: "6.8",
       use: "the mount table without parsing mountinfo",
       available: statmount,
-      ...(statmount ? {} : { errno: "ENOSYS" }),
+      ...(statmount ? {} : { errno: ENOSYS, errnoName: "ENOSYS" }),
     },
   ];
 }

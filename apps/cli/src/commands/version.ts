@@ -37,7 +37,7 @@ export function formatVersion(report: VersionReport, width?: number): string[] {
   const { kernel } = report;
   const rows = report.features.map((f) => [
     `  ${f.name}`,
-    f.available ? "yes" : `no (${f.errno ?? "unknown"})`,
+    f.available ? "yes" : `no (${f.errnoName ?? "unknown"})`,
     `Linux ${f.since}`,
     f.use,
   ]);

@@ -16,9 +16,9 @@ interface Bad {
 }
 
 const BAD: Bad[] = [
-  { name: "empty input", text: "", code: "EJSON", says: "not JSON at line 1, column 1" },
-  { name: "not JSON", text: "pid=42", code: "EJSON", says: "not JSON at line 1, column 1" },
-  { name: "truncated JSON", text: '{"pid": 4', code: "EJSON", says: "not JSON at line 1" },
+  { name: "empty input", text: "", code: "EJSON", says: "stdin:1:1: EJSON: not JSON: " },
+  { name: "not JSON", text: "pid=42", code: "EJSON", says: "stdin:1:1: EJSON: not JSON: " },
+  { name: "truncated JSON", text: '{"pid": 4', code: "EJSON", says: "stdin:1:" },
   { name: "deep nesting", text: "[".repeat(10_000), code: "EINVALID", says: "nested too deeply" },
   { name: "an array", text: "[]", code: "EINVALID", says: "not a container state", issue: "" },
   {
@@ -93,11 +93,18 @@ test("pid 0 (crun's createContainer state) is parsed; containerProcDir decides",
   expect(parseHookState(json({ ...good, pid: 0 })).pid).toBe(0);
 });
 
-test("JSON errors carry line and column", () => {
+test("JSON errors carry line and column, in position and nowhere else", () => {
   try {
     parseHookState('{\n  "pid": 42,\n  oops\n}');
     throw new Error("not thrown");
   } catch (e) {
-    expect(e).toMatchObject({ code: "EJSON", line: 3, column: 3 });
+    expect(e).toMatchObject({
+      code: "EJSON",
+      line: 3,
+      column: 3,
+      position: { line: 3, column: 3 },
+    });
+    expect((e as HookError).detail).toStartWith("not JSON: ");
+    expect((e as HookError).detail).not.toContain("3");
   }
 });

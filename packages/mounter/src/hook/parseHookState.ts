@@ -69,15 +69,9 @@ export function parseJson(text: string, name: string, op: string): unknown {
   } catch (err) {
     if (!(err instanceof BundleError)) throw err;
     const code = err.code === "EDEPTH" ? "EINVALID" : "EJSON";
-    const at = err.line === undefined ? "" : ` at line ${err.line}, column ${err.column}`;
-    const detail = err.detail ?? err.code;
-    return fail(
-      code,
-      op,
-      name,
-      `${code === "EJSON" ? "not JSON" : "nested too deeply"}${at}: ${detail}`,
-      err,
-    );
+    // The position is the error's `position` (the CLI shows `stdin:2:1`): not in the words too.
+    const what = code === "EJSON" ? "not JSON" : "nested too deeply";
+    return fail(code, op, name, `${what}: ${err.detail ?? err.code}`, err);
   }
 }
 

@@ -15,7 +15,6 @@ import { directory, file, link, makeTree, type Tree } from "@ocimount/test-utils
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import { createFileInRoot } from "./createFileInRoot.ts";
-import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";
 import { mkdirAllInRoot } from "./mkdirAllInRoot.ts";
 
@@ -61,7 +60,7 @@ function run(create: Create, unsafePath: string, forceFallback: boolean, s: Sysc
   const rootFd = s.openat(AT_FDCWD, tree.root, O_PATH | O_DIRECTORY);
   try {
     const { fd, created } = create(s, rootFd, unsafePath, 0o755, { forceFallback });
-    const path = fdPath(fd);
+    const path = sys.fdPath(fd);
     const flags = readFileSync(`/proc/self/fdinfo/${fd}`, "utf8").match(/^flags:\s+([0-7]+)/m);
     expect(Number.parseInt(flags?.[1] ?? "0", 8) & (O_PATH | O_CLOEXEC)).toBe(O_PATH | O_CLOEXEC);
     const type = s.statx(fd, "", 0x1000).mode & S_IFMT;
@@ -154,7 +153,7 @@ describe("racing creators", () => {
     };
   }
   const racerMkdir = racing((dirFd, name) => sys.mkdirat(dirFd, name, 0o700));
-  const racerLink = racing((dirFd, name) => symlinkSync("/", join(fdPath(dirFd), name)));
+  const racerLink = racing((dirFd, name) => symlinkSync("/", join(sys.fdPath(dirFd), name)));
 
   test("a directory made first by a racer is used, not reported as created", () => {
     expect(run(mkdirAllInRoot, "a/b/c/d", true, racerMkdir)).toMatchObject({

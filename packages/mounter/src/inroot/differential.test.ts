@@ -9,7 +9,6 @@ import {
   seededRandom,
 } from "@ocimount/test-utils";
 import { createSyscalls } from "../sys/ffi.ts";
-import { fdPath } from "./fdPath.ts";
 import { InRootError } from "./InRootError.ts";
 import { openInRoot } from "./openInRoot.ts";
 
@@ -29,7 +28,7 @@ const SMALL: RandomTreeProfile = {
 function answer(rootFd: number, root: string, unsafePath: string, forceFallback: boolean): string {
   try {
     const fd = openInRoot(sys, rootFd, unsafePath, { forceFallback });
-    const path = fdPath(fd);
+    const path = sys.fdPath(fd);
     sys.close(fd);
     return path === root
       ? "/"

@@ -86,6 +86,14 @@ export interface Syscalls {
   mkdirat(dirfd: number, path: string, mode: number): void;
   unlinkat(dirfd: number, path: string, flags: number): void;
   readlinkat(dirfd: number, path: string): string;
+  /**
+   * The path the kernel currently gives for `fd` (the magic link /proc/thread-self/fd/N), for
+   * display and for checking where an fd really points. A snapshot: the file may be renamed
+   * right after, and a deleted file reads with a ` (deleted)` suffix. Never reopen it by this
+   * string to act on the file; use the fd. Throws `SyscallError` `readlink` (EBADF for an fd
+   * that is not open; procfs must be mounted).
+   */
+  fdPath(fd: number): string;
   /** symlinkat(2): a symlink `path` (relative to `dirfd`) whose content is `target`. */
   symlinkat(target: string, dirfd: number, path: string): void;
   /**
@@ -109,6 +117,14 @@ export interface Syscalls {
    * the initial namespace).
    */
   uidMap(): string;
+  /**
+   * A new user namespace whose uid_map and gid_map are `uidMap` and `gidMap` (`containerID
+   * hostID size` lines), as a close-on-exec fd, for MOUNT_ATTR_IDMAP. A threaded process cannot
+   * unshare(CLONE_NEWUSER) itself, so a child makes it and is killed; the fd keeps it alive.
+   * Throws `SyscallError` for a write or open that failed (EPERM for a map the caller may not
+   * write), and an `ENOTSUP` error (no errno) when no namespace could be made.
+   */
+  userNamespace(uidMap: string, gidMap: string): number;
   /** statx(2) with the given AT_* flags (AT_EMPTY_PATH with path "" stats the fd). */
   statx(dirfd: number, path: string, flags: number): FileStat;
   /**

@@ -140,6 +140,11 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
       call("mountInfo", args);
       return options.mountInfo ?? "";
     },
+    userNamespace: (...args) => newFd("userNamespace", args),
+    fdPath(...args) {
+      call("fdPath", args);
+      return `/fake/proc/thread-self/fd/${args[0]}`;
+    },
     uidMap(...args) {
       call("uidMap", args);
       return options.uidMap ?? "         0          0 4294967295\n";

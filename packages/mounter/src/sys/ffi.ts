@@ -1,4 +1,4 @@
-import { close as closeAsync, readFileSync } from "node:fs";
+import { close as closeAsync, readFileSync, readlinkSync } from "node:fs";
 import {
   FSMOUNT_CLOEXEC,
   FSOPEN_CLOEXEC,
@@ -7,7 +7,9 @@ import {
 } from "@ocimount/mount-flags";
 import { ERRNO } from "@ocimount/mount-flags/errors";
 import {
+  AT_FDCWD,
   O_CLOEXEC,
+  O_RDONLY,
   OPEN_HOW_SIZE,
   PATH_MAX,
   STATMOUNT_MNT_BASIC,
@@ -43,6 +45,7 @@ import {
   statfsBuffer,
   statxBuffer,
 } from "./structs.ts";
+import { createUserNamespace } from "./userNamespace.ts";
 
 /** Symlink targets are at most PATH_MAX - 1 bytes on Linux; larger ones retry with more room. */
 const LINK_BUFFER = PATH_MAX;
@@ -86,7 +89,7 @@ function readText(path: string): string {
  * paths are UTF-8, and link targets that are not valid UTF-8 are not read back faithfully.
  */
 export function createSyscalls(): Syscalls {
-  return {
+  const sys: Syscalls = {
     openat(dirfd, path, flags, mode = 0) {
       const c = loadLibc();
       const fd = c.fn.openat(dirfd, cString("openat", path), flags | O_CLOEXEC, mode);
@@ -144,6 +147,14 @@ export function createSyscalls(): Syscalls {
         if (n < size) return decoder.decode(buf.subarray(0, n));
       }
     },
+    fdPath(fd) {
+      // node:fs, not libc: display and checks need no dlopen.
+      try {
+        return readlinkSync(`/proc/thread-self/fd/${fd}`);
+      } catch (err) {
+        throw new SyscallError("readlink", nodeErrno(err), { path: `fd ${fd}` }, { cause: err });
+      }
+    },
     symlinkat(target, dirfd, path) {
       const c = loadLibc();
       const t = cString("symlinkat", target, 0);
@@ -165,6 +176,11 @@ export function createSyscalls(): Syscalls {
       return readText("/proc/self/uid_map");
     },
     readTextFile: readText,
+    userNamespace(uidMap, gidMap) {
+      return createUserNamespace(uidMap, gidMap, (ns) =>
+        sys.openat(AT_FDCWD, ns, O_RDONLY | O_CLOEXEC),
+      );
+    },
     statx(dirfd, path, flags) {
       const c = loadLibc();
       const buf = statxBuffer();
@@ -423,4 +439,5 @@ export function createSyscalls(): Syscalls {
       if (c.fn.unshare(flags) < 0) throw new SyscallError("unshare", c.errno(), { flags });
     },
   };
+  return sys;
 }

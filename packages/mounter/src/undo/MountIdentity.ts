@@ -1,5 +1,4 @@
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
-import { AT_FDCWD } from "@ocimount/mount-flags/linux";
 import { readBack } from "../mountinfo/readBack.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
@@ -49,7 +48,7 @@ export function identifyMount(sys: Syscalls, fd: number, recursive: boolean): Id
     return { mount, below };
   }
   const id = sys.statx(fd, "", AT_EMPTY_PATH).mountId;
-  const at = sys.readlinkat(AT_FDCWD, `/proc/thread-self/fd/${fd}`);
+  const at = sys.fdPath(fd);
   const mount: MountIdentity = { id, unique: 0, parent: 0, parentUnique: 0, at };
   if (!recursive) return { mount, below: [] };
   const tree = readBack(sys.mountInfo()).tree(id);

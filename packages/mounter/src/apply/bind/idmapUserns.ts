@@ -1,5 +1,4 @@
-import { readlinkSync, writeFileSync } from "node:fs";
-import { AT_FDCWD, O_CLOEXEC, O_RDONLY } from "@ocimount/mount-flags/linux";
+import type { OcimountError } from "@ocimount/mount-flags/errors";
 import type { IdMapping } from "../../configTypes.ts";
 import { MountError } from "../../errors.ts";
 import type { Syscalls } from "../../sys/Syscalls.ts";
@@ -9,10 +8,10 @@ function mapText(maps: readonly IdMapping[]): string {
 }
 
 /**
- * A user namespace fd carrying these mappings, for MOUNT_ATTR_IDMAP: spawns a child in a new
- * user namespace (`unshare -U`), writes its uid_map/gid_map (`containerID hostID size` lines),
- * opens /proc/<pid>/ns/user (O_CLOEXEC) and kills the child; the fd keeps the namespace alive.
- * Throws `MountError` (`ENOTSUP`) when the namespace cannot be made.
+ * A user namespace fd carrying these mappings, for MOUNT_ATTR_IDMAP (`sys.userNamespace` with
+ * the `containerID hostID size` lines of uid_map and gid_map). Throws `MountError` naming
+ * `where`: `ENOTSUP` when the namespace cannot be made, else the failed call (`open` of the
+ * uid_map, EPERM for a map the caller may not write) with its path and errno.
  */
 export function idmapUserns(
   sys: Syscalls,
@@ -20,32 +19,20 @@ export function idmapUserns(
   gid: readonly IdMapping[],
   where: string,
 ): number {
-  const own = readlinkSync("/proc/self/ns/user");
-  const child = Bun.spawn(["unshare", "-U", "--", "sleep", "30"], {
-    stdio: ["ignore", "ignore", "ignore"],
-  });
   try {
-    const ns = `/proc/${child.pid}/ns/user`;
-    for (let tries = 0; ; tries++) {
-      let current = own;
-      try {
-        current = readlinkSync(ns);
-      } catch {}
-      if (current !== own) break;
-      if (tries > 2000 || child.exitCode !== null) {
-        throw new MountError({
-          code: "ENOTSUP",
-          op: "idmap",
-          where,
-          detail: "could not create a user namespace",
-        });
-      }
-      Bun.sleepSync(1);
+    return sys.userNamespace(mapText(uid), mapText(gid));
+  } catch (err) {
+    const e = err as OcimountError;
+    if (e.errno === undefined) {
+      throw new MountError({ code: "ENOTSUP", op: "idmap", where, detail: e.detail, cause: err });
     }
-    writeFileSync(`/proc/${child.pid}/uid_map`, mapText(uid));
-    writeFileSync(`/proc/${child.pid}/gid_map`, mapText(gid));
-    return sys.openat(AT_FDCWD, ns, O_RDONLY | O_CLOEXEC);
-  } finally {
-    child.kill(9);
+    throw new MountError({
+      code: "ESYSCALL",
+      op: e.op ?? "idmap",
+      where,
+      path: e.path,
+      errno: e.errno,
+      cause: err,
+    });
   }
 }
