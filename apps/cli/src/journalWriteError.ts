@@ -1,5 +1,6 @@
 import { errnoName, errnoNumber } from "@ocimount/mount-flags/errors";
 import { CliError } from "./CliError.ts";
+import { untrustedStateDir } from "./stateDirError.ts";
 
 /**
  * The error for a journal that could not be written: setup makes the state dir and the journal
@@ -9,7 +10,7 @@ import { CliError } from "./CliError.ts";
  * a file-system error at or under `stateDir`, nor the mounter's refusal of `stateDir` itself.
  */
 export function journalWriteError(error: unknown, stateDir: string): CliError | undefined {
-  const owned = untrustedStateDir(error, stateDir);
+  const owned = untrustedStateDir(error, stateDir, "setup");
   if (owned) return owned;
   const e = error as { code?: unknown; path?: unknown; syscall?: unknown };
   const errno = typeof e?.code === "string" ? errnoNumber(e.code) : undefined;
@@ -23,29 +24,6 @@ export function journalWriteError(error: unknown, stateDir: string): CliError | 
       what: notDir ? "the state dir is not a directory" : "cannot write the journal",
       where: `state dir ${stateDir}`,
       hint: "Give setup a state dir it can write with --state-dir DIR (the default, /run/ocimount, is root's).",
-    },
-    { cause: error },
-  );
-}
-
-const HINT_OWN =
-  "Give setup a state dir of its own with --state-dir DIR (the default, /run/ocimount, is root's).";
-
-/**
- * The mounter refuses a state dir it cannot trust (`EUNSAFE`, op `state`: owned by another user,
- * writable by others), e.g. /run/ocimount seen from a user namespace, where root's directory
- * belongs to the overflow uid: the same way out as an unwritable one, with the mounter's reason.
- */
-function untrustedStateDir(error: unknown, stateDir: string): CliError | undefined {
-  const e = error as { code?: unknown; op?: unknown; target?: unknown; detail?: unknown };
-  if (e?.code !== "EUNSAFE" || e.op !== "state" || e.target !== stateDir) return undefined;
-  return new CliError(
-    {
-      code: "EUNSAFE",
-      what: "the state dir is not safe to use",
-      where: `state dir ${stateDir}`,
-      text: typeof e.detail === "string" ? e.detail : undefined,
-      hint: HINT_OWN,
     },
     { cause: error },
   );

@@ -3,6 +3,7 @@ import { defineCommand } from "citty";
 import { jsonArg, stateDirArg } from "../commonArgs.ts";
 import { output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
+import { withStateDir } from "../stateDirError.ts";
 import { textTable } from "../textTable.ts";
 
 /** Example invocations for `ocimount list --help`. */
@@ -20,7 +21,9 @@ export default defineCommand({
   async run({ args }) {
     const out = output();
     const stateDir = args["state-dir"];
-    const journals = listJournals(stateDir ? { stateDir } : {});
+    const journals = await withStateDir("list", stateDir, () =>
+      listJournals(stateDir ? { stateDir } : {}),
+    );
     if (args.json) {
       out.json({ version: 1, journals });
       return;

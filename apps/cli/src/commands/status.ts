@@ -6,6 +6,7 @@ import { formatStatusView } from "../formatStatusView.ts";
 import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { ReportedFailure } from "../ReportedFailure.ts";
+import { withStateDir } from "../stateDirError.ts";
 import { terminalWidth } from "../terminalWidth.ts";
 
 /** Example invocations for `ocimount status --help`. */
@@ -42,7 +43,9 @@ export default defineCommand({
     const out = output();
     const bundleDir = resolve(args.bundle ?? ".");
     const stateDir = args["state-dir"];
-    const report = await status(bundleDir, stateDir ? { stateDir } : {});
+    const report = await withStateDir("status", stateDir, () =>
+      status(bundleDir, stateDir ? { stateDir } : {}),
+    );
     if (args.json) out.json(jsonDocument(report));
     else {
       const format = args.format === "tree" ? "tree" : "table";

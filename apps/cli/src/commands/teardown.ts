@@ -5,6 +5,7 @@ import { bundleArg, jsonArg, stateDirArg } from "../commonArgs.ts";
 import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
+import { withStateDir } from "../stateDirError.ts";
 
 /** Example invocations for `ocimount teardown --help`. */
 export const examples = [
@@ -37,10 +38,12 @@ export default defineCommand({
     const out = output();
     const bundleDir = resolve(args.bundle ?? ".");
     const stateDir = args["state-dir"];
-    const result = await teardown(bundleDir, {
-      ...(stateDir ? { stateDir } : {}),
-      ...(args.forget ? { forget: true } : {}),
-    });
+    const result = await withStateDir("teardown", stateDir, () =>
+      teardown(bundleDir, {
+        ...(stateDir ? { stateDir } : {}),
+        ...(args.forget ? { forget: true } : {}),
+      }),
+    );
     if (args.json) out.json(jsonDocument(result));
     else if (result.alreadyTornDown) out.out(`${oneLine(bundleDir)}: not set up, nothing to do`);
     else if (result.forgotten)
