@@ -28,7 +28,7 @@ export interface FileStat {
 
 /** What `fstatfs(2)` tells about a mount: `f_flags` as ST_* bits, and `f_type`. */
 export interface FsStat {
-  /** ST_RDONLY=1, ST_NOSUID=2, ST_NODEV=4, ST_NOEXEC=8, ST_NOATIME=1024, ST_NODIRATIME=2048, ST_RELATIME=4096, ST_NOSYMFOLLOW=8192. */
+  /** `ST_RDONLY`, `ST_NOSUID`, `ST_NODEV`, ... bits (`@ocimount/mount-flags/linux`). */
   flags: number;
   type: number;
 }
