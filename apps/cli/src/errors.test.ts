@@ -124,3 +124,12 @@ test("a failed rollback adds a hint and goes into the JSON object", () => {
   expect(d.hint).toBe("Rolling back failed too (1 step); 'ocimount teardown' retries it.");
   expect((d.json.error.rollback as { code: string }).code).toBe("EBUSY");
 });
+
+test("the JSON object names the mount by index, so no consumer parses `where`", () => {
+  const at = (where: string) =>
+    describeError(new MountError({ code: "ESYSCALL", op: "mount", where, errno: 2 }), "setup").json
+      .error;
+  expect(at("mounts[3]")).toMatchObject({ where: "mounts[3]", mountIndex: 3 });
+  expect(at("mounts[0]/cpu")).toMatchObject({ mountIndex: 0 });
+  expect(at("linux.maskedPaths[1]").mountIndex).toBeUndefined();
+});

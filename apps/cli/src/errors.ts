@@ -47,7 +47,17 @@ function unexpected(error: unknown, command: string): DescribedError {
 /** The contract's fields, as `--json` shows them (errno always a positive number and its name). */
 function jsonOf(e: OcimountError): Record<string, unknown> {
   const json: Record<string, unknown> = {};
-  for (const key of ["op", "errno", "errnoName", "path", "source", "target", "component", "detail"])
+  for (const key of [
+    "op",
+    "errno",
+    "errnoName",
+    "mountIndex",
+    "path",
+    "source",
+    "target",
+    "component",
+    "detail",
+  ])
     if (e[key as keyof OcimountError] !== undefined) json[key] = e[key as keyof OcimountError];
   if (e.position) {
     json.line = e.position.line;
