@@ -11,6 +11,7 @@ export { isBindMount } from "./lint/isBindMount.ts";
 export { isKnownMountOption, KNOWN_MOUNT_OPTIONS } from "./lint/knownMountOptions.ts";
 export type { LintOptions } from "./lint/lintConfig.ts";
 export { lintConfig } from "./lint/lintConfig.ts";
+export type { SetupConfig } from "./lint/SetupConfig.ts";
 export type { SpecWarning } from "./lint/SpecWarning.ts";
 export type { Features } from "./schemas/features.ts";
 export { FeaturesSchema } from "./schemas/features.ts";

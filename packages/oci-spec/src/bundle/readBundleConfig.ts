@@ -1,5 +1,4 @@
 import { join, resolve } from "node:path";
-import { lintConfig } from "../lint/lintConfig.ts";
 import type { SpecWarning } from "../lint/SpecWarning.ts";
 import type { Spec } from "../schemas/spec.ts";
 import type { SpecIssue } from "../validate/SpecIssue.ts";
@@ -14,8 +13,8 @@ export interface BundleConfig {
   /** Absolute path of the config.json read. */
   configPath: string;
   /**
-   * `lintConfig` warnings (the config is valid regardless), and with `check: "setup"` one per
-   * schema issue setup ignores.
+   * With `check: "setup"`: one per schema issue setup ignores (the config is valid regardless).
+   * Semantic warnings are `lintConfig`'s (the mounter's `checkBundle` runs it), not repeated here.
    */
   warnings: SpecWarning[];
   /** With `check: "setup"`: the schema issues in parts setup does not read (also in `warnings`). */
@@ -41,7 +40,8 @@ function ignoredWarning(issue: SpecIssue): SpecWarning {
  * whole schema, or with `check: "setup"` only the parts setup reads (`validateConfigForSetup`).
  * @throws BundleError: the read errors of `readJsonDocument`, or `EINVALID` with every schema
  *   issue that counts.
- * Does not run `checkForSetup`: a valid config may still be unusable for mounting.
+ * Runs neither `checkForSetup` (a valid config may still be unusable for mounting) nor
+ * `lintConfig`: the mounter's `checkBundle` runs both, so each warning has one owner.
  */
 export async function readBundleConfig(
   bundleDir: string,
@@ -58,9 +58,6 @@ export async function readBundleConfig(
     const detail = `invalid config: ${first}${result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : ""}`;
     throw new BundleError("EINVALID", configPath, detail, { issues: result.issues });
   }
-  const warnings = [
-    ...result.ignored.map(ignoredWarning),
-    ...lintConfig(result.output, { bundleDir: resolve(bundleDir) }),
-  ];
+  const warnings = result.ignored.map(ignoredWarning);
   return { config: result.output, configPath, warnings, ignored: result.ignored };
 }

@@ -23,6 +23,37 @@ const table: [name: string, config: Spec, paths: string[]][] = [
     ["/mounts/0/source"],
   ],
   ["tmpfs without source is fine", spec({ mounts: [{ destination: "/t", type: "tmpfs" }] }), []],
+  ["no type and no bind option", spec({ mounts: [{ destination: "/t" }] }), ["/mounts/0/type"]],
+  [
+    "type none without a bind option",
+    spec({ mounts: [{ destination: "/t", type: "none", options: ["ro"] }] }),
+    ["/mounts/0/type"],
+  ],
+  [
+    "type none with rbind is a bind",
+    spec({ mounts: [{ destination: "/t", type: "none", source: "/s", options: ["rbind"] }] }),
+    [],
+  ],
+  [
+    "idmap without mappings",
+    spec({ mounts: [{ destination: "/a", type: "bind", source: "/b", options: ["idmap"] }] }),
+    ["/mounts/0/uidMappings", "/mounts/0/gidMappings"],
+  ],
+  [
+    "ridmap with uidMappings only",
+    spec({
+      mounts: [
+        {
+          destination: "/a",
+          type: "bind",
+          source: "/b",
+          options: ["ridmap"],
+          uidMappings: [{ containerID: 0, hostID: 1000, size: 1 }],
+        },
+      ],
+    }),
+    ["/mounts/0/gidMappings"],
+  ],
   [
     "empty destination",
     spec({ mounts: [{ destination: "", type: "tmpfs" }] }),
@@ -45,6 +76,13 @@ const table: [name: string, config: Spec, paths: string[]][] = [
     ["/linux/maskedPaths/1"],
   ],
 ];
+
+test("checkForSetup takes a partial config with readonly lists", () => {
+  const mounts = [{ destination: "/a", type: "bind", source: "" }] as const;
+  expect(checkForSetup({ root: { path: "r" }, mounts }).map((i) => i.path)).toEqual([
+    "/mounts/0/source",
+  ]);
+});
 
 for (const [name, config, want] of table) {
   test(`checkForSetup: ${name}`, () => {

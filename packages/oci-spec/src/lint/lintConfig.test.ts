@@ -45,6 +45,11 @@ const table: [name: string, config: Spec, warnings: string[], bundleDir?: string
     spec({ mounts: [{ destination: "/a", source: "/b", type: "bind", options: ["acl"] }] }),
     ["/mounts/0/options"],
   ],
+  [
+    "relative masked and read-only paths",
+    spec({ linux: { maskedPaths: ["/ok", "proc/kcore"], readonlyPaths: ["sys"] } }),
+    ["/linux/maskedPaths/1", "/linux/readonlyPaths/0"],
+  ],
   ["root not named rootfs", spec({ root: { path: "root" } }), ["/root/path"]],
   ["root nested deeper", spec({ root: { path: "a/rootfs" } }), ["/root/path"]],
   ["root ./rootfs is fine", spec({ root: { path: "./rootfs" } }), []],
@@ -58,6 +63,22 @@ for (const [name, config, want, bundleDir] of table) {
     expect(lintConfig(config, options).map((w) => w.path)).toEqual(want);
   });
 }
+
+test("lintConfig leaves root.path alone with root: false (the hook's container root)", () => {
+  expect(lintConfig(spec({ root: { path: "/var/lib/x/merged" } }), { root: false })).toEqual([]);
+});
+
+test("lintConfig: no message repeats its pointer", () => {
+  const config = spec({
+    root: { path: "root" },
+    mounts: [{ destination: "rel", source: "/b", options: ["bind", "RO", "", "x"] }],
+    linux: { maskedPaths: ["rel"] },
+  });
+  for (const w of lintConfig(config)) {
+    expect(w.message).not.toContain(w.path);
+    expect(w.message).not.toMatch(/mounts\[\d+\]|^\/mounts/);
+  }
+});
 
 test("lintConfig accepts a replacement option predicate", () => {
   const config = spec({
