@@ -1,4 +1,4 @@
-import { formatErrorMessage, OcimountError } from "@ocimount/mount-flags/errors";
+import { type ErrorIssue, formatErrorMessage, OcimountError } from "@ocimount/mount-flags/errors";
 
 /** Why a setup step failed: a closed set, so callers can switch on it. */
 export type MountErrorCode =
@@ -46,6 +46,8 @@ export interface MountErrorFields {
   errno?: number | undefined;
   /** Extra words for the message (what differed, for EVERIFY). */
   detail?: string | undefined;
+  /** Every issue of a bundle that cannot be set up (`checkBundle`'s, each a `BundleIssue`). */
+  issues?: readonly ErrorIssue[] | undefined;
   cause?: unknown;
 }
 
