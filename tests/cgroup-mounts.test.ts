@@ -222,7 +222,10 @@ describe("type cgroup on a v2 layout (cgroup2 stacked over /sys/fs/cgroup in the
       expect(run).toMatchObject({ ok: true });
       const [setup, info, status, down] = JSON.parse(run!.stdout) as ActionResult[];
       expect(setup).toMatchObject({ ok: true });
-      expect(setup?.warnings).toContainEqual(expect.stringContaining("cgroup2 mount refused"));
+      expect(setup?.warnings).toContainEqual({
+        path: "/mounts/0",
+        message: expect.stringContaining("cgroup2 mount refused"),
+      });
       const m = mountAt(info!, dir, "/sys/fs/cgroup");
       expect({ fs: m?.fs, root: m?.root, mode: m?.opts.split(",")[0] }).toEqual({
         fs: "cgroup2",

@@ -276,9 +276,10 @@ describe("options", () => {
       );
       if (userns) {
         // The one documented user-namespace change: rnoatime keeps the source's access-time mode.
-        expect(setup!.warnings).toContain(
-          "mounts[4]: keeping the locked access-time mode (user namespace)",
-        );
+        expect(setup!.warnings).toContainEqual({
+          path: "/mounts/4",
+          message: "keeping the locked access-time mode (user namespace)",
+        });
       }
       expect(state!.state).toBe("set-up");
       const notMounted = state!.steps.filter((s: ActionResult) => s.state !== "mounted");
@@ -314,9 +315,9 @@ describe("options", () => {
         const kept = ["nosuid", "noatime", "nodiratime"].every((w) => replace.has(w));
         expect(kept && replace.has("ro") && !replace.has("relatime")).toBe(true);
         expect(setup!.warnings).toEqual([
-          "mounts[0]: keeping locked flag nosuid (user namespace)",
-          "mounts[1]: keeping locked flag nosuid (user namespace)",
-          "mounts[1]: keeping the locked access-time mode (user namespace)",
+          { path: "/mounts/0", message: "keeping locked flag nosuid (user namespace)" },
+          { path: "/mounts/1", message: "keeping locked flag nosuid (user namespace)" },
+          { path: "/mounts/1", message: "keeping the locked access-time mode (user namespace)" },
         ]);
         return;
       }
@@ -385,7 +386,10 @@ describe("paths", () => {
       { sh: `cd ${dir}/rootfs && find . | sort` },
     ]);
     expect(setup!.ok).toBe(true);
-    expect(setup!.warnings.join()).toContain("deprecated");
+    expect(setup!.warnings).toContainEqual({
+      path: "/mounts/4/destination",
+      message: expect.stringContaining("deprecated"),
+    });
     expect(cat!.stdout).toBe("F");
     expect(mountAt(info!, dir, "/a/b")?.parent).toBe(mountAt(info!, dir, "/a")?.id);
     expect(mountAt(info!, dir, "/a/b/d")?.fs).toBe("tmpfs");
@@ -617,7 +621,9 @@ describe("user namespace", () => {
       expect(r.stderr).toBe("");
       const [setup, info, down, after] = JSON.parse(r.stdout) as ActionResult[];
       expect(setup!.ok).toBe(true);
-      expect(setup!.warnings.join(" ")).toContain("locked");
+      expect(setup!.warnings.map((w: { message: string }) => w.message).join(" ")).toContain(
+        "locked",
+      );
       expect([...opts(mountAt(info!, dir, "/b"))]).toEqual(
         expect.arrayContaining(["ro", "nosuid", "nodev", "noexec"]),
       );

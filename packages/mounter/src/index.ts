@@ -7,6 +7,13 @@ export type { Expectation } from "./apply/readback/Expectation.ts";
 export type { CgroupHierarchy, CgroupLayout } from "./cgroup/CgroupLayout.ts";
 export { parseCgroupLayout } from "./cgroup/parseCgroupLayout.ts";
 export { readCgroupLayout } from "./cgroup/readCgroupLayout.ts";
+/** The one bundle check (`setup`, `planSetup` and the hook run it): issues and warnings as data. */
+export {
+  type BundleCheck,
+  type BundleIssue,
+  type CheckBundleOptions,
+  checkBundle,
+} from "./check/checkBundle.ts";
 export type { IdMapping, MountConfig, SpecMount } from "./configTypes.ts";
 export { MountError, type MountErrorCode, type MountErrorFields, TeardownError } from "./errors.ts";
 export { HookError, type HookErrorCode, type HookErrorFields } from "./hook/HookError.ts";

@@ -1,5 +1,6 @@
 import { AT_SYMLINK_NOFOLLOW } from "@ocimount/mount-flags";
 import { AT_FDCWD } from "@ocimount/mount-flags/linux";
+import type { SpecWarning } from "@ocimount/oci-spec";
 import type { AppliedMount } from "./apply/ApplyContext.ts";
 import { readCgroupLayout } from "./cgroup/readCgroupLayout.ts";
 import type { MountConfig } from "./configTypes.ts";
@@ -56,12 +57,14 @@ export interface SetupResult {
   plan: SetupPlan;
   /** Every mount attached, in order, with its mount ID. */
   mounts: AppliedMount[];
-  warnings: string[];
+  /** The plan's warnings, then those applying added (locked flags kept...), as `{ path, message }`. */
+  warnings: SpecWarning[];
   journalPath: string;
 }
 
 /**
- * Applies a plan (or plans `{ config, bundleDir }` first) in the caller's mount namespace:
+ * Applies a plan (or plans `{ config, bundleDir }` first with `planSetup`, whose `checkBundle`
+ * refuses a bad bundle before anything is touched) in the caller's mount namespace:
  * every step through fds (never a path string inside the rootfs), journaled before and after
  * each mount, then read back from mountinfo once. On any failure it rolls back everything it
  * did (mounts and created mountpoints) and throws a `MountError` naming the step (`mounts[3]`);

@@ -1,3 +1,4 @@
+import type { SpecWarning } from "@ocimount/oci-spec";
 import type { BindSources } from "../execute/BindSources.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 import type { MountIdentity } from "../undo/MountIdentity.ts";
@@ -36,7 +37,8 @@ export interface ApplyContext {
   recorder: ApplyRecorder;
   applied: AppliedMount[];
   expectations: Expectation[];
-  warnings: string[];
+  /** The plan's warnings, then those the steps add (`stepWarning`: locked flags kept...). */
+  warnings: SpecWarning[];
   /** The mount-API switch: mount(2) on /proc/thread-self/fd/N instead of the new mount API. */
   forceMountFallback: boolean;
   /** The resolver switch: the O_NOFOLLOW component walk instead of openat2(RESOLVE_IN_ROOT). */

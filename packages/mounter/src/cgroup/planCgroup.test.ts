@@ -10,6 +10,7 @@ import {
 import { planHookMounts } from "../hook/planHookMounts.ts";
 import { planSetup } from "../plan/planSetup.ts";
 import type { Step } from "../plan/types.ts";
+import { createFakeSyscalls } from "../sys/fake.ts";
 import { HYBRID, MERGED, V2, V2_CGROUPNS } from "./layouts.fixture.ts";
 import { parseCgroupLayout } from "./parseCgroupLayout.ts";
 
@@ -24,7 +25,13 @@ const RUNC_SPEC_CGROUP = {
 function plan(tables: { mountinfo: string; cgroup: string }, extra: object = {}, options = {}) {
   const layout = parseCgroupLayout(tables.mountinfo, tables.cgroup);
   const config = { root: { path: "rootfs" }, mounts: [{ ...RUNC_SPEC_CGROUP, ...extra }] };
-  return planSetup(config, "/b", { resolveHostPaths: false, cgroupLayout: layout, ...options });
+  const sys = createFakeSyscalls();
+  return planSetup(config, "/b", {
+    resolveHostPaths: false,
+    cgroupLayout: layout,
+    sys,
+    ...options,
+  });
 }
 
 /** Each step as [kind, why, what, target]. */
@@ -97,12 +104,17 @@ describe("type cgroup on a v1 or hybrid host: a tmpfs and a bind per hierarchy",
       reads++;
       return parseCgroupLayout(HYBRID.mountinfo, HYBRID.cgroup);
     };
+    const sys = createFakeSyscalls();
     planSetup({ root: { path: "r" }, mounts: [{ destination: "/t", type: "tmpfs" }] }, "/b", {
       cgroupLayout,
+      sys,
     });
     expect(reads).toBe(0);
     const two = { ...RUNC_SPEC_CGROUP, destination: "/c2" };
-    planSetup({ root: { path: "r" }, mounts: [RUNC_SPEC_CGROUP, two] }, "/b", { cgroupLayout });
+    planSetup({ root: { path: "r" }, mounts: [RUNC_SPEC_CGROUP, two] }, "/b", {
+      cgroupLayout,
+      sys,
+    });
     expect(reads).toBe(1);
   });
 });
@@ -141,7 +153,7 @@ describe("type cgroup in the hook", () => {
       "rootfs",
       { mounts: [RUNC_SPEC_CGROUP], maskedPaths: [], readonlyPaths: [] },
       "/b",
-      layout,
+      { cgroupLayout: layout, sys: createFakeSyscalls() },
     );
     expect(plan.steps.map((s) => s.kind)).toEqual(["new-fs", "bind", "bind", "bind"]);
     expect(plan.steps[2]).toMatchObject({ source: "/sys/fs/cgroup/memory/process_api/5c56" });

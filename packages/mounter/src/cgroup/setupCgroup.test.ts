@@ -68,9 +68,10 @@ describe("setup of a type cgroup mount, the layout read through Syscalls", () =>
     const result = await setup({ config, bundleDir }, { sys, stateDir, verify: false });
     const trees = sys.argsOf("openTree").map(([, path]) => path);
     expect(trees).toContain("/sys/fs/cgroup");
-    expect(result.warnings).toContainEqual(
-      expect.stringContaining("cgroup2 mount refused (EPERM)"),
-    );
+    expect(result.warnings).toContainEqual({
+      path: "/mounts/0",
+      message: expect.stringContaining("cgroup2 mount refused (EPERM)"),
+    });
     expect([...sys.openFds]).toEqual([]);
   });
 

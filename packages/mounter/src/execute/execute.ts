@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import { AT_FDCWD, O_CLOEXEC, O_DIRECTORY, O_PATH } from "@ocimount/mount-flags/linux";
+import type { SpecWarning } from "@ocimount/oci-spec";
 import type { AppliedMount, ApplyContext } from "../apply/ApplyContext.ts";
 import { applyStep, attaches } from "../apply/applyStep.ts";
 import { asMountError } from "../apply/asMountError.ts";
@@ -44,7 +45,7 @@ export interface Executed {
   /** Every mount attached, in order, with its identity. */
   mounts: AppliedMount[];
   /** The plan's warnings, then those the steps added. */
-  warnings: string[];
+  warnings: SpecWarning[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { readBundleConfig } from "@ocimount/oci-spec";
+import { readBundleConfig, type SpecWarning } from "@ocimount/oci-spec";
 import type { AppliedMount } from "../apply/ApplyContext.ts";
 import { readCgroupLayout } from "../cgroup/readCgroupLayout.ts";
 import { execute } from "../execute/execute.ts";
@@ -40,7 +40,12 @@ export interface HookResult {
   enteredNamespace: boolean;
   /** Every mount attached, in order, with its mount ID in the container's namespace. */
   mounts: AppliedMount[];
-  warnings: string[];
+  /**
+   * `{ path, message }`: the config.json schema issues the hook ignores (pointers into
+   * config.json), then the plan's and the executor's about the extra mounts (pointers into the
+   * hook's mounts, `/mounts/3` the fourth of them all, annotations concatenated).
+   */
+  warnings: SpecWarning[];
 }
 
 /**
@@ -74,7 +79,10 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
       rootfs: posix.resolve(bundle, rootPath),
       enteredNamespace: false,
       mounts: [],
-      warnings: ignored.map((i) => `config.json ${i.message} (not read by the hook; ignored)`),
+      warnings: ignored.map((i) => ({
+        path: i.path,
+        message: `config.json: ${i.message} (not read by the hook; ignored)`,
+      })),
     };
     const extra = await readHookMounts({
       file: options.mountsFile,
@@ -82,7 +90,11 @@ export async function runHook(options: HookOptions): Promise<HookResult> {
     });
     if (!extra) return result;
     const layout = () => readCgroupLayout(sys, procDir);
-    const plan = planHookMounts(rootPath, extra, bundle, layout, options.strict);
+    const plan = planHookMounts(rootPath, extra, bundle, {
+      sys,
+      cgroupLayout: layout,
+      strict: options.strict === true,
+    });
     const sources = holdSources(sys, plan);
     let start: ReturnType<typeof hookStart>;
     try {

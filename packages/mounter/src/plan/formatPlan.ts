@@ -17,6 +17,6 @@ export function formatPlan(plan: SetupPlan): string {
       `${String(i + 1).padStart(3)}. ${r.why.padEnd(whyWidth)}  ${r.action.padEnd(actionWidth)}  ${r.source} -> ${r.target}${host}${opts}`,
     );
   });
-  for (const w of plan.warnings) lines.push(`warning: ${w}`);
+  for (const w of plan.warnings) lines.push(`warning (${w.path}): ${w.message}`);
   return `${lines.join("\n")}\n`;
 }

@@ -12,7 +12,7 @@ export interface CgroupPlanInput {
   /** The mount's destination as a step target. */
   target: StepTarget;
   /** A step target for another in-root path (the binds below the destination). */
-  targetOf: (inRootPath: string, why: string) => StepTarget;
+  targetOf: (inRootPath: string) => StepTarget;
   layout: CgroupLayout;
   /**
    * Bind the process's own cgroup instead of mounting cgroup2 on a v2 host: the hook, which
@@ -55,7 +55,7 @@ export function planCgroupMount(input: CgroupPlanInput): Array<NewFsStep | BindS
       why: bindWhy,
       source: h.source,
       recursive: true,
-      target: input.targetOf(posix.join(target.path, name), bindWhy),
+      target: input.targetOf(posix.join(target.path, name)),
       options: parseMountOptions(["rbind", ...options]),
     });
   }
@@ -64,7 +64,7 @@ export function planCgroupMount(input: CgroupPlanInput): Array<NewFsStep | BindS
     if (!name.includes(",")) continue;
     for (const controller of name.split(",")) {
       const linkWhy = `${why}/${controller}`;
-      const at = input.targetOf(posix.join(target.path, controller), linkWhy);
+      const at = input.targetOf(posix.join(target.path, controller));
       steps.push({ kind: "link", why: linkWhy, target: at, linkTo: name });
     }
   }

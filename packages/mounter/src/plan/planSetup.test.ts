@@ -9,12 +9,15 @@ import {
 } from "@ocimount/mount-flags";
 import type { MountConfig } from "../configTypes.ts";
 import { MountError } from "../errors.ts";
+import { createFakeSyscalls } from "../sys/fake.ts";
 import { formatPlan } from "./formatPlan.ts";
 import { planSetup } from "./planSetup.ts";
 import { planToJson } from "./planToJson.ts";
 
 const BUNDLE = "/nonexistent/bundle";
-const plan = (config: MountConfig) => planSetup(config, BUNDLE, { resolveHostPaths: false });
+/** The fake's statx finds every path (a directory): the bundle check passes on made-up paths. */
+const sys = createFakeSyscalls();
+const plan = (config: MountConfig) => planSetup(config, BUNDLE, { resolveHostPaths: false, sys });
 const root = { path: "rootfs" };
 
 describe("planSetup: step order and why", () => {
@@ -146,17 +149,23 @@ describe("planSetup: options", () => {
 });
 
 describe("planSetup: refusals", () => {
-  const cases: ReadonlyArray<{ name: string; config: MountConfig; where: string }> = [
-    { name: "no root", config: {}, where: "root.path" },
+  /** `issues`: checkBundle's refusal (its pointers); `where`: the planner's own. */
+  const cases: ReadonlyArray<{
+    name: string;
+    config: MountConfig;
+    issues?: string[];
+    where?: string;
+  }> = [
+    { name: "no root", config: {}, issues: ["/root"] },
     {
       name: "bind without source",
       config: { root, mounts: [{ destination: "/a", type: "bind" }] },
-      where: "mounts[0]",
+      issues: ["/mounts/0/source"],
     },
     {
       name: "no type, no bind",
       config: { root, mounts: [{ destination: "/a" }] },
-      where: "mounts[0]",
+      issues: ["/mounts/0/type"],
     },
     {
       name: "unknown propagation",
@@ -166,7 +175,7 @@ describe("planSetup: refusals", () => {
     {
       name: "NUL in a destination",
       config: { root, mounts: [{ destination: "/a\0b", type: "tmpfs" }] },
-      where: "mounts[0]",
+      issues: ["/mounts/0/destination"],
     },
     {
       name: "idmap without mappings",
@@ -174,7 +183,12 @@ describe("planSetup: refusals", () => {
         root,
         mounts: [{ destination: "/a", type: "bind", source: "/a", options: ["idmap"] }],
       },
-      where: "mounts[0]",
+      issues: ["/mounts/0/uidMappings", "/mounts/0/gidMappings"],
+    },
+    {
+      name: "every issue at once, not the first",
+      config: { root: { path: "" }, mounts: [{ destination: "" }, { destination: "/b" }] },
+      issues: ["/root/path", "/mounts/0/destination", "/mounts/0/type", "/mounts/1/type"],
     },
   ];
   for (const c of cases) {
@@ -186,8 +200,13 @@ describe("planSetup: refusals", () => {
         err = e;
       }
       expect(err).toBeInstanceOf(MountError);
-      expect((err as MountError).code).toBe("EINVALID");
-      expect((err as MountError).where).toBe(c.where);
+      const e = err as MountError;
+      expect(e.code).toBe("EINVALID");
+      if (c.where !== undefined) expect(e.where).toBe(c.where);
+      if (c.issues !== undefined) {
+        expect(e.op).toBe("check bundle");
+        expect(e.issues.map((i) => i.path)).toEqual(c.issues);
+      }
     });
   }
 });

@@ -1,3 +1,4 @@
+import type { SpecWarning } from "@ocimount/oci-spec";
 import { describeStep, type StepDescription } from "./describeStep.ts";
 import type { SetupPlan, Step } from "./types.ts";
 
@@ -6,7 +7,7 @@ export interface PlanJson {
   bundleDir: string;
   rootfs: string;
   steps: Array<Step & { describe: StepDescription }>;
-  warnings: string[];
+  warnings: SpecWarning[];
 }
 
 /** The plan as a JSON-ready object; `JSON.stringify` of it is stable for a given plan. */
@@ -15,6 +16,6 @@ export function planToJson(plan: SetupPlan): PlanJson {
     bundleDir: plan.bundleDir,
     rootfs: plan.rootfs,
     steps: plan.steps.map((s) => ({ ...s, describe: describeStep(s) })),
-    warnings: [...plan.warnings],
+    warnings: plan.warnings.map((w) => ({ path: w.path, message: w.message })),
   };
 }

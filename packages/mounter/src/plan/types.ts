@@ -1,4 +1,5 @@
 import type { ParsedMountOptions } from "@ocimount/mount-flags";
+import type { SpecWarning } from "@ocimount/oci-spec";
 import type { IdMapping } from "../configTypes.ts";
 
 /** Where a step mounts: the in-root path (what the executor opens) and the host path (display only). */
@@ -117,6 +118,10 @@ export interface SetupPlan {
   /** The rootfs on the host, absolute. */
   rootfs: string;
   steps: Step[];
-  /** Things the planner noticed (unknown options on binds, deprecated relative destinations). */
-  warnings: string[];
+  /**
+   * `checkBundle`'s warnings (`lintConfig`: data options on binds, relative destinations...),
+   * then the planner's own (an ignored `remount`, `tmpcopyup` off tmpfs); each said once, its
+   * JSON pointer in `path`, never in `message`.
+   */
+  warnings: SpecWarning[];
 }

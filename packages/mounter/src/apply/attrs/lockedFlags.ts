@@ -26,6 +26,7 @@ import {
   ST_RDONLY,
   ST_RELATIME,
 } from "@ocimount/mount-flags/linux";
+import { stepWarning } from "../../plan/stepWarning.ts";
 import type { Syscalls } from "../../sys/Syscalls.ts";
 import type { ApplyContext } from "../ApplyContext.ts";
 
@@ -56,7 +57,7 @@ export function keepLockedFlags(
   for (const [st, a, word] of ST) {
     if (source & st && attrClr & a && !(attrSet & a)) {
       attrSet |= a;
-      ctx.warnings.push(`${why}: keeping locked flag ${word} (user namespace)`);
+      ctx.warnings.push(stepWarning(why, `keeping locked flag ${word} (user namespace)`));
     }
   }
   if (attrClr & MOUNT_ATTR__ATIME) {
@@ -68,7 +69,7 @@ export function keepLockedFlags(
           : MOUNT_ATTR_STRICTATIME;
     if ((attrSet & MOUNT_ATTR__ATIME) !== mode) {
       attrSet = (attrSet & ~MOUNT_ATTR__ATIME) | mode;
-      ctx.warnings.push(`${why}: keeping the locked access-time mode (user namespace)`);
+      ctx.warnings.push(stepWarning(why, "keeping the locked access-time mode (user namespace)"));
     }
   }
   return { attrSet, attrClr };

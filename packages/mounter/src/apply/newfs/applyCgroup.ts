@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import { O_DIRECTORY } from "@ocimount/mount-flags/linux";
 import { openInRoot } from "../../inroot/openInRoot.ts";
+import { stepWarning } from "../../plan/stepWarning.ts";
 import type { BindStep, LinkStep, NewFsStep } from "../../plan/types.ts";
 import type { ApplyContext } from "../ApplyContext.ts";
 import { errorCode } from "../asMountError.ts";
@@ -20,7 +21,8 @@ export function applyCgroup2(ctx: ApplyContext, step: NewFsStep, orBind: string)
   } catch (err) {
     const code = errorCode(err);
     if (code !== "EPERM" && code !== "EBUSY") throw err;
-    ctx.warnings.push(`${step.why}: cgroup2 mount refused (${code}); bound ${orBind} instead`);
+    const message = `cgroup2 mount refused (${code}); bound ${orBind} instead`;
+    ctx.warnings.push(stepWarning(step.why, message));
   }
   const bind: BindStep = {
     kind: "bind",
