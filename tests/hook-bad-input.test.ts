@@ -89,7 +89,8 @@ const CASES: Case[] = [
       writeFileSync(join(dir, "m2.json"), JSON.stringify(m));
       return join(dir, "m2.json");
     },
-    line: /open_tree failed \(mounts\[1\] .*\/gone -> .*\/rootfs\/d\): ENOENT/,
+    // The bundle check, as setup's and plan's: found before anything is cloned.
+    line: /bind source missing \(mounts\[1\] .*\/gone\): ENOENT \(errno 2, No such file or directory\)$/m,
   },
 ];
 

@@ -13,8 +13,8 @@ const PATH_COLUMNS = [3, 4, 5];
  * (the config entry), what (the action and its source), where (the in-root target and, when
  * symlinks make it differ, today's host path) and the options. Every cell is made one line,
  * so hostile paths cannot forge rows. With a `width`, the widest columns are cut in the middle
- * to fit it (see `fitColumns`); a last line counts the steps by kind, for plans of thousands. The planner's warnings are left out: they repeat the
- * config warnings (`lintConfig`), which the commands print on stderr with their JSON pointers.
+ * to fit it (see `fitColumns`); a last line counts the steps by kind, for plans of thousands.
+ * The plan's warnings are left out: the commands print them on stderr with their JSON pointers.
  */
 export function formatPlanTable(plan: PlanJson, color: boolean, width?: number): string[] {
   const head = ["#", "WHY", "WHAT", "SOURCE", "WHERE", "OPTIONS"];

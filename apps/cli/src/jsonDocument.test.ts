@@ -1,44 +1,8 @@
-import { afterAll, describe, expect, test } from "bun:test";
+import { afterAll, expect, test } from "bun:test";
 import { removeTempDirs, validConfig, writeBundle } from "./bundleFixture.fixture.ts";
-import { warningJson } from "./jsonDocument.ts";
 import { runCli } from "./runCli.fixture.ts";
 
 afterAll(removeTempDirs);
-
-const WARNINGS: {
-  name: string;
-  warning: string | { path: string; message: string };
-  path: string;
-  message: string;
-}[] = [
-  {
-    name: "a config warning stays as it is",
-    warning: { path: "/mounts/0/options", message: "mode=755 is ignored" },
-    path: "/mounts/0/options",
-    message: "mode=755 is ignored",
-  },
-  {
-    name: "a mounter warning led by its entry",
-    warning: 'mounts[2]: "remount" is ignored (setup makes new mounts)',
-    path: "/mounts/2",
-    message: '"remount" is ignored (setup makes new mounts)',
-  },
-  {
-    name: "a nested entry",
-    warning: "linux.maskedPaths[0]: keeping locked flag nosuid (user namespace)",
-    path: "/linux/maskedPaths/0",
-    message: "keeping locked flag nosuid (user namespace)",
-  },
-  { name: "text without an entry", warning: "something odd", path: "", message: "something odd" },
-];
-
-describe("warningJson: every warning as { path, message }", () => {
-  for (const row of WARNINGS) {
-    test(row.name, () => {
-      expect(warningJson(row.warning)).toEqual({ path: row.path, message: row.message });
-    });
-  }
-});
 
 /** `ocimount ARGS --json`, parsed. */
 function json(args: string[], stdin?: string): Record<string, unknown> {
@@ -94,4 +58,25 @@ test("plan warnings are { path, message }, one per entry the config warns about"
   };
   expect(plan.warnings.map((w) => w.path)).toEqual(["/mounts/0/options"]);
   for (const w of plan.warnings) expect(Object.keys(w).sort()).toEqual(["message", "path"]);
+});
+
+test("each warning once, from its one owner: lint's, then the planner's own", () => {
+  const config = validConfig();
+  config.mounts = [
+    { destination: "srv", type: "bind", source: "shared", options: ["bind", "nosiud"] },
+    { destination: "/t", type: "proc", source: "proc", options: ["remount", "tmpcopyup"] },
+  ];
+  const plan = json(["plan", "--bundle", writeBundle(config)]) as {
+    warnings: { path: string; message: string }[];
+  };
+  expect(plan.warnings).toEqual([
+    { path: "/mounts/0/destination", message: expect.stringContaining("relative destination") },
+    {
+      path: "/mounts/0/options",
+      message: expect.stringContaining("nosiud (did you mean nosuid?)"),
+    },
+    { path: "/mounts/1/options", message: '"remount" is ignored (setup makes new mounts)' },
+    { path: "/mounts/1/options", message: "tmpcopyup only applies to tmpfs; ignored for proc" },
+  ]);
+  for (const w of plan.warnings) expect(w.message).not.toContain("mounts[");
 });

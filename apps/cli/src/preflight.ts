@@ -1,43 +1,33 @@
 import { statSync } from "node:fs";
-import { basename, dirname, isAbsolute, resolve } from "node:path";
-import type { ErrorCode } from "@ocimount/mount-flags/errors";
-import { checkForSetup, isBindMount, readBundleConfig, type Spec } from "@ocimount/oci-spec";
+import { basename, dirname, resolve } from "node:path";
+import { type PlanOptions, planSetup, type SetupPlan } from "@ocimount/mounter";
+import { readBundleConfig, type Spec, type SpecWarning } from "@ocimount/oci-spec";
+import { bundleRefusal } from "./bundleRefusal.ts";
 import { CliError } from "./CliError.ts";
 
-/** A bundle that passed every check `setup` needs before it mounts anything. */
+/** A bundle that passed every check `setup` needs before it mounts anything, and its plan. */
 export interface CheckedBundle {
   /** The bundle directory, absolute. */
   bundleDir: string;
   config: Spec;
   configPath: string;
-  /** The rootfs directory on the host, absolute (symlinks not resolved). */
-  rootfs: string;
-  warnings: readonly { path: string; message: string }[];
+  plan: SetupPlan;
+  /** Every warning, each said once: the schema issues setup ignores, then the plan's. */
+  warnings: readonly SpecWarning[];
 }
 
 /**
- * stat(2) that returns the errno name instead of throwing. Synchronous on purpose: a bundle can
- * name thousands of bind sources, and one awaited promise per stat cost ~50 us each (bench/mounts).
+ * Reads and plans the bundle, so bad input changes nothing: the config's schema in the parts
+ * setup reads (`readBundleConfig` with `check: "setup"`: issues elsewhere, such as podman's
+ * `linux.devices[].fileMode` 8576, are warnings), then `planSetup`, whose `checkBundle` is the
+ * one bundle check of setup, plan and the hook (setup rules, rootfs a directory, every bind
+ * source there). This file only renders: `--bundle` naming a file gets a usage hint, and a
+ * refused bundle the CLI's one line (`bundleRefusal`). Throws the package's `BundleError` or
+ * `MountError`, or `CliError`.
  */
-function statCode(path: string): { dir: boolean } | ErrorCode {
-  try {
-    return { dir: statSync(path).isDirectory() };
-  } catch (error) {
-    return ((error as { code?: string }).code ?? "EIO") as ErrorCode;
-  }
-}
-
-/**
- * Validates the whole bundle before any mount is made, so bad input changes nothing: the
- * config's schema in the parts setup reads (`readBundleConfig` with `check: "setup"`: issues
- * elsewhere, such as podman's `linux.devices[].fileMode` 8576, are warnings), the setup rules (`checkForSetup`: a root path, bind
- * sources given, no NUL bytes), the rootfs is a directory, and every bind source exists.
- * Throws the package's `BundleError`, or `CliError` naming the config entry at fault.
- */
-export async function preflight(bundle: string): Promise<CheckedBundle> {
+export async function preflight(bundle: string, options: PlanOptions = {}): Promise<CheckedBundle> {
   const bundleDir = resolve(bundle);
-  const given = statCode(bundleDir);
-  if (typeof given !== "string" && !given.dir) {
+  if (isFile(bundleDir)) {
     const parent = dirname(bundleDir);
     throw new CliError({
       code: "ENOTDIR",
@@ -46,34 +36,22 @@ export async function preflight(bundle: string): Promise<CheckedBundle> {
       hint: `--bundle takes the directory that holds config.json${basename(bundleDir) === "config.json" ? `: --bundle ${parent}` : ""}.`,
     });
   }
-  const { config, configPath, warnings } = await readBundleConfig(bundleDir, { check: "setup" });
-  const issues = checkForSetup(config).map((i) => ({ path: i.path, message: i.message }));
-  if (issues.length > 0) {
-    throw new CliError({ code: "EINVALID", what: "cannot set up", where: configPath, issues });
+  const read = await readBundleConfig(bundleDir, { check: "setup" });
+  let plan: SetupPlan;
+  try {
+    plan = planSetup(read.config, bundleDir, options);
+  } catch (error) {
+    throw bundleRefusal(error, read.configPath);
   }
-  const rootfs = resolve(bundleDir, config.root?.path ?? "");
-  const root = statCode(rootfs);
-  if (typeof root === "string") {
-    throw new CliError({ code: root, what: "rootfs missing", where: `root.path ${rootfs}` });
+  const warnings = [...read.warnings, ...plan.warnings];
+  return { bundleDir, config: read.config, configPath: read.configPath, plan, warnings };
+}
+
+/** Whether `path` exists and is not a directory (one stat; a missing bundle is reported later). */
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
   }
-  if (!root.dir) {
-    throw new CliError({ code: "ENOTDIR", what: "rootfs is not a directory", where: rootfs });
-  }
-  const mounts = config.mounts ?? [];
-  const checked = new Set<string>();
-  for (const [i, m] of mounts.entries()) {
-    if (!isBindMount(m) || m.source === undefined) continue;
-    const source = isAbsolute(m.source) ? m.source : resolve(bundleDir, m.source);
-    if (checked.has(source)) continue;
-    checked.add(source);
-    const found = statCode(source);
-    if (typeof found === "string") {
-      throw new CliError({
-        code: found,
-        what: "bind source missing",
-        where: `mounts[${i}] ${source}`,
-      });
-    }
-  }
-  return { bundleDir, config, configPath, rootfs, warnings };
 }

@@ -1,11 +1,12 @@
 import { isAbsolute } from "node:path";
 import { runHook } from "@ocimount/mounter";
 import { defineCommand } from "citty";
+import { bundleRefusal } from "../bundleRefusal.ts";
 import { jsonArg, strictArg } from "../commonArgs.ts";
-import { warningJson } from "../jsonDocument.ts";
 import { jsonDocument } from "../jsonVersion.ts";
 import { output } from "../Output.ts";
 import { oneLine } from "../oneLine.ts";
+import { printWarnings } from "../printWarnings.ts";
 import { readStdin } from "../readStdin.ts";
 import { UsageError } from "../UsageError.ts";
 
@@ -51,10 +52,11 @@ export default defineCommand({
       stateText,
       ...(args.mounts === undefined ? {} : { mountsFile: args.mounts }),
       strict: args.strict === true,
+    }).catch((error: unknown) => {
+      throw bundleRefusal(error);
     });
-    for (const w of result.warnings) out.err(`ocimount: hook: warning: ${oneLine(w)}`);
-    if (args.json)
-      out.json(jsonDocument({ ...result, warnings: result.warnings.map(warningJson) }));
+    printWarnings(out, "hook", undefined, result.warnings);
+    if (args.json) out.json(jsonDocument({ ...result }));
     else {
       const n = result.mounts.length;
       out.out(

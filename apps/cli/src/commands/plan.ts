@@ -1,4 +1,4 @@
-import { planSetup, planToJson } from "@ocimount/mounter";
+import { planToJson } from "@ocimount/mounter";
 import { defineCommand } from "citty";
 import { bundleArg, jsonArg, strictArg } from "../commonArgs.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
@@ -23,10 +23,9 @@ export default defineCommand({
   args: { bundle: bundleArg, json: jsonArg, strict: strictArg },
   async run({ args }) {
     const out = output();
-    const bundle = await preflight(args.bundle ?? ".");
+    const bundle = await preflight(args.bundle ?? ".", { strict: args.strict === true });
     printWarnings(out, "plan", bundle.configPath, bundle.warnings);
-    const plan = planSetup(bundle.config, bundle.bundleDir, { strict: args.strict === true });
-    const json = planToJson(plan);
+    const json = planToJson(bundle.plan);
     if (args.json) out.json(planDocument(json, bundle.warnings));
     else out.out(formatPlanTable(json, out.color, terminalWidth(out.stdoutTty)).join("\n"));
   },

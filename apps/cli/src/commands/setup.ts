@@ -2,7 +2,6 @@ import { isOcimountError } from "@ocimount/mount-flags/errors";
 import {
   DEFAULT_STATE_DIR,
   type MountError,
-  planSetup,
   planToJson,
   type SetupOptions,
   type SetupResult,
@@ -14,7 +13,7 @@ import { bundleArg, jsonArg, stateDirArg, strictArg } from "../commonArgs.ts";
 import { explainSetupError } from "../explainSetupError.ts";
 import { formatPlanTable } from "../formatPlanTable.ts";
 import { journalWriteError } from "../journalWriteError.ts";
-import { mergeWarnings, planDocument } from "../jsonDocument.ts";
+import { planDocument } from "../jsonDocument.ts";
 import { jsonDocument } from "../jsonVersion.ts";
 import { canMount, userNamespaceHint } from "../mountPrivilege.ts";
 import { type Output, output } from "../Output.ts";
@@ -75,15 +74,15 @@ export default defineCommand({
   async run({ args }) {
     const out = output();
     out.progress("ocimount: setup: checking the bundle...");
-    const bundle = await preflight(args.bundle ?? ".");
-    printWarnings(out, "setup", bundle.configPath, bundle.warnings);
     // Resolved host paths are for people reading a plan; a real setup reaches everything
     // through fds, so it plans without them (a string resolution per mount saved).
     const dryRun = args["dry-run"] === true;
-    const plan = planSetup(bundle.config, bundle.bundleDir, {
+    const bundle = await preflight(args.bundle ?? ".", {
       resolveHostPaths: dryRun,
       strict: args.strict === true,
     });
+    printWarnings(out, "setup", bundle.configPath, bundle.warnings);
+    const { plan } = bundle;
     if (dryRun) {
       const json = planToJson(plan);
       if (args.json) out.json(planDocument(json, bundle.warnings));
@@ -123,17 +122,15 @@ export default defineCommand({
     } finally {
       stop.release();
     }
-    // The planner's own warnings repeat the config warnings printed above; show only new ones.
-    const planned = new Set(plan.warnings);
-    for (const w of result.warnings.filter((x) => !planned.has(x))) {
-      out.err(`ocimount: setup: warning: ${oneLine(w)}`);
-    }
+    // `result.warnings` are the plan's, printed above, then those applying added.
+    const applied = result.warnings.slice(plan.warnings.length);
+    printWarnings(out, "setup", bundle.configPath, applied);
     if (args.json) {
       out.json(
         jsonDocument({
           plan: planDocument(planToJson(result.plan), bundle.warnings),
           mounts: result.mounts,
-          warnings: mergeWarnings(bundle.warnings, result.warnings),
+          warnings: [...bundle.warnings, ...applied],
           journalPath: result.journalPath,
         }),
       );
