@@ -176,7 +176,7 @@ describe.each(["runc", "crun"] as const)("podman with %s and a hooks.d dir", (ru
     });
     expect(r.exitCode).not.toBe(0);
     expect(r.stdout).not.toContain("END");
-    const line = `ocimount: hook: open_tree failed (mounts[1] ${missing} -> ${join(p.rootfs, "data")}): ENOENT (errno 2, No such file or directory)`;
+    const line = `ocimount: hook: bind source missing (mounts[1] ${missing}): ENOENT (errno 2, No such file or directory)`;
     if (runtime === "runc") expect(r.stderr).toContain(`stderr: ${line}`);
     else {
       expect(r.stderr).toContain("error executing hook");
