@@ -47,7 +47,7 @@ export function memoryRecorder(start: MemoryStart): Recorder & { mounts: Applied
     },
     complete() {},
     undoSet(): UndoSet {
-      const { bundleDir, rootfs, base } = start;
+      const { bundleDir, rootfs, base, existing } = start;
       return {
         bundleDir,
         rootfs,
@@ -56,6 +56,7 @@ export function memoryRecorder(start: MemoryStart): Recorder & { mounts: Applied
         base,
         mounts: undoMounts(mounts),
         pending,
+        ...(existing ? { existing } : {}),
         created,
       };
     },

@@ -42,6 +42,12 @@ export interface UndoSet {
   /** Every mount setup attached, with the mounts recursive ones brought along, self-bind included. */
   mounts: Array<{ why: string; mount: MountIdentity }>;
   pending: PendingAttach[];
+  /**
+   * The 32-bit IDs live when a run without a self-bind began (the hook, `place` proof): its
+   * mounts go onto the runtime's, so a recorded mount sitting on one of these has a proven
+   * parent, as one on the base or on a mount of ours does.
+   */
+  existing?: readonly number[];
   /** In-root paths created as mountpoints, in creation order. */
   created: string[];
 }

@@ -139,6 +139,36 @@ const rows: ReadonlyArray<{
     ours: [40],
   },
   {
+    name: "hook, place proof: a recorded mount on one of the runtime's (there when it began)",
+    proof: "place",
+    live: [
+      base,
+      m(5, 0, 1, 0, "/c/dev"),
+      m(40, 0, 5, 0, "/c/dev/x"),
+      m(41, 0, 40, 0, "/c/dev/x/y"),
+    ],
+    undo: {
+      self: undefined,
+      existing: [1, 5],
+      mounts: [m(40, 0, 0, 0, "/c/dev/x"), m(41, 0, 0, 0, "/c/dev/x/y")].map((mount) => ({
+        why: "mounts[0]",
+        mount,
+      })),
+    },
+    ours: [40, 41],
+  },
+  {
+    name: "hook, place proof: a recorded pair on a mount made since it began is not proven",
+    proof: "place",
+    live: [base, m(6, 0, 1, 0, "/c/late"), m(40, 0, 6, 0, "/c/late/x")],
+    undo: {
+      self: undefined,
+      existing: [1, 5],
+      mounts: [{ why: "mounts[0]", mount: m(40, 0, 0, 0, "/c/late/x") }],
+    },
+    ours: [],
+  },
+  {
     name: "hook pending, place proof: not one of the mounts there before the hook",
     proof: "place",
     live: [base, m(5, 0, 1, 0, "/c/dev"), m(40, 0, 5, 0, "/c/dev/x")],

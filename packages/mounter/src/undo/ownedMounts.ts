@@ -6,7 +6,8 @@ import type { UndoSet } from "./UndoSet.ts";
  *  - `unique` proof: a live mount is ours when its 64-bit ID is one setup recorded; the kernel
  *    never reuses one, so nothing else can match.
  *  - `place` proof: its 32-bit ID and mount point are a recorded pair AND its parent is ours
- *    (the self-bind's parent must be the mount the rootfs was on before setup).
+ *    (the self-bind's parent must be the mount the rootfs was on before setup; without a
+ *    self-bind, the hook's, the parent may also be any mount live when the run began).
  *  - A pending step (announced, never recorded) owns at most one mount: the oldest live one at
  *    its place, newer than the step's `after` mark, not recorded, whose parent is ours or the
  *    parent the step named (for the self-bind: the rootfs's mount). Whatever lies below such a mount is not proven ours.
@@ -22,12 +23,14 @@ export function ownedMounts(set: UndoSet, live: readonly MountIdentity[]): Set<M
   } else {
     const places = new Set(recorded.map((m) => `${m.id} ${m.at}`));
     const proven = new Set<number>();
+    // The hook's mounts go onto the runtime's (its /dev, /proc...), there before it began.
+    const before = new Set(set.self === undefined ? (set.existing ?? []) : []);
     for (const m of live) {
       if (!places.has(`${m.id} ${m.at}`)) continue;
       const isSelf = set.self !== undefined && m.id === set.self.id && m.at === set.self.at;
       // Setup's mounts hang below its self-bind; only the hook's go straight onto the base.
       const onBase = m.parent === set.base.id && (set.self === undefined || isSelf);
-      if (onBase || (!isSelf && proven.has(m.parent))) {
+      if (onBase || before.has(m.parent) || (!isSelf && proven.has(m.parent))) {
         ours.add(m);
         proven.add(m.id);
       }
