@@ -35,8 +35,11 @@ export interface FakeSyscallsOptions {
   };
   /** Link targets for readlinkat; the default is EINVAL (not a link), `/fake/proc/thread-self/fd/N` for an fd's magic link. */
   readlink?: (dirfd: number, path: string) => string | undefined;
-  /** The mount table `mountInfo()` gives (mountinfo lines); empty by default, never the host's. */
-  mountInfo?: string;
+  /**
+   * The mount table `mountInfo()` gives (mountinfo lines), or a function writing it at each call
+   * (a table that changes, `fakeMountTable`); empty by default, never the host's.
+   */
+  mountInfo?: string | (() => string);
   /** What `uidMap()` gives; the initial user namespace's map by default. */
   uidMap?: string;
   /** What readTextFile gives for a path (a made-up /proc/self/mountinfo...); ENOENT otherwise. */
@@ -138,7 +141,8 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
     },
     mountInfo(...args) {
       call("mountInfo", args);
-      return options.mountInfo ?? "";
+      const table = options.mountInfo;
+      return typeof table === "function" ? table() : (table ?? "");
     },
     userNamespace: (...args) => newFd("userNamespace", args),
     fdPath(...args) {
