@@ -68,7 +68,7 @@ describe("setup with a recording fake", () => {
       "openTree", // self-bind clone
       "moveMount",
       "uniqueMountId", // its identity (the fake is a kernel without 64-bit mount IDs)
-      "readlinkat", // ...so its place: /proc/thread-self/fd/N
+      "fdPath", // ...so its place: where the fd is
       "mountInfo", // ...and the mounts below it
       "openTree", // mounts[0] source
       "openat2", // mountpoint, in root
@@ -76,7 +76,7 @@ describe("setup with a recording fake", () => {
       "moveMount",
       "mountSetattr", // rshared
       "uniqueMountId", // its identity
-      "readlinkat",
+      "fdPath",
       "mountInfo",
       "mountSetattr", // root.readonly
     ]);
