@@ -1,5 +1,4 @@
 import { isOcimountError } from "@ocimount/mount-flags/errors";
-import type { BundleIssue } from "@ocimount/mounter";
 import { CliError } from "./CliError.ts";
 
 /**
@@ -12,7 +11,7 @@ import { CliError } from "./CliError.ts";
  */
 export function bundleRefusal(error: unknown, configPath?: string): unknown {
   if (!isOcimountError(error) || error.op !== "check bundle") return error;
-  const issues = error.issues as readonly BundleIssue[];
+  const { issues } = error;
   const first = issues[0];
   const entry = first === undefined ? undefined : entryOf(first.path);
   if (first?.hostPath === undefined || entry === undefined) {

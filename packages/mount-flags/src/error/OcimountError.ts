@@ -7,6 +7,10 @@ export interface ErrorIssue {
   readonly path: string;
   /** What is wrong, without the pointer. */
   readonly message: string;
+  /** The errno name of the call that found it, when the filesystem did (a failed stat). */
+  readonly errnoName?: ErrnoName | undefined;
+  /** The host path looked at, when there was one. */
+  readonly hostPath?: string | undefined;
 }
 
 /** A position in a text document (1-based line and column; offset in UTF-16 code units). */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { ERRNO } from "@ocimount/mount-flags/errors";
 import { S_IFDIR, S_IFREG } from "@ocimount/mount-flags/linux";
+import { directory, file, makeTree } from "@ocimount/test-utils";
 import type { MountConfig } from "../configTypes.ts";
 import { createFakeSyscalls } from "../sys/fake.ts";
 import { checkBundle } from "./checkBundle.ts";
@@ -122,4 +123,27 @@ test("warnings are lintConfig's, { path, message }; lintRoot: false skips root.p
   expect(all).toEqual(["/root/path", "/root/path", "/mounts/0/destination"]);
   const hook = checkBundle(config, "/b", { sys: host2, lintRoot: false }).warnings;
   expect(hook.map((w) => w.path)).toEqual(["/mounts/0/destination"]);
+});
+
+test("without a syscall layer the stats are node:fs ones, with the same answers", () => {
+  const tree = makeTree({ rootfs: directory, "file.txt": file("x") });
+  const { root } = tree;
+  try {
+    const config: MountConfig = {
+      root: { path: "rootfs" },
+      mounts: [
+        { destination: "/a", type: "bind", source: "file.txt", options: ["bind"] },
+        { destination: "/b", type: "bind", source: "missing", options: ["bind"] },
+      ],
+    };
+    const { issues } = checkBundle(config, root);
+    expect(issues).toMatchObject([
+      { path: "/mounts/1/source", errnoName: "ENOENT", hostPath: `${root}/missing` },
+    ]);
+    expect(checkBundle({ root: { path: "file.txt" } }, root).issues).toMatchObject([
+      { path: "/root/path", received: "not a directory" },
+    ]);
+  } finally {
+    tree.remove();
+  }
 });

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { posix } from "node:path";
 import {
   type ErrnoName,
@@ -14,7 +15,6 @@ import {
   type SpecWarning,
 } from "@ocimount/oci-spec";
 import type { MountConfig } from "../configTypes.ts";
-import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
 
 /** One reason a bundle cannot be set up: a `SpecIssue`, plus what the filesystem said. */
@@ -34,7 +34,10 @@ export interface BundleCheck {
 
 /** Options of `checkBundle`. */
 export interface CheckBundleOptions {
-  /** The syscall layer the stats go through (default `createSyscalls()`). */
+  /**
+   * The syscall layer the stats go through (tests pass a fake). Without it they are node:fs
+   * stats: `plan` and `validate` then never load libc (bun:ffi and dlopen cost ~3 ms of start-up).
+   */
   sys?: Syscalls | undefined;
   /** Lint `root.path` (default true; the hook passes false: the runtime chose its root). */
   lintRoot?: boolean | undefined;
@@ -61,7 +64,7 @@ export function checkBundle(
   const bundle = posix.resolve(bundleDir);
   const issues: BundleIssue[] = checkForSetup(config);
   const warnings = lintConfig(config, { bundleDir: bundle, root: options.lintRoot ?? true });
-  const sys = options.sys ?? createSyscalls();
+  const { sys } = options;
   const seen = new Map<string, Found>();
   const stat = (path: string): Found => {
     let found = seen.get(path);
@@ -97,12 +100,16 @@ function usable(path: string | undefined): path is string {
   return path !== undefined && path !== "" && !path.includes("\0");
 }
 
-/** stat(2) through the seam: a directory or not, or the errno. */
-function statPath(sys: Syscalls, path: string): Found {
+/** stat(2), through the seam when given one, else node:fs: a directory or not, or the errno. */
+function statPath(sys: Syscalls | undefined, path: string): Found {
   try {
+    if (sys === undefined) return { dir: statSync(path).isDirectory() };
     return { dir: (sys.statx(AT_FDCWD, path, 0).mode & S_IFMT) === S_IFDIR };
   } catch (err) {
     if (isOcimountError(err) && err.errno !== undefined) return err.errno;
+    // node:fs errors carry libuv's errno, the negated errno on Linux.
+    const errno = (err as { errno?: unknown }).errno;
+    if (sys === undefined && typeof errno === "number") return Math.abs(errno);
     throw err;
   }
 }
