@@ -24,13 +24,12 @@ export interface MemoryStart {
  * pending attach is `anyParent`, told apart from what was there before by `after` or
  * `existing`.
  */
-export function memoryRecorder(start: MemoryStart): Recorder & { mounts: AppliedMount[] } {
+export function memoryRecorder(start: MemoryStart): Recorder {
   const mounts: AppliedMount[] = [];
   const created: string[] = [];
   let pending: PendingAttach[] = [];
   const proof: Proof = start.base.unique ? "unique" : "place";
   return {
-    mounts,
     begin() {},
     intent({ why, at, after }) {
       const { base, existing } = start;
