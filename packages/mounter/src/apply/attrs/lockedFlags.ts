@@ -41,30 +41,30 @@ const ST: ReadonlyArray<readonly [st: number, attr: number, word: string]> = [
 /**
  * In a user namespace, flags a mount inherited from a more privileged namespace are locked:
  * clearing them is EPERM (mount_setattr(2), docs/KERNEL.md item 6). Like runc, keep the flags the
- * source has instead of clearing them, and warn. `source` is the source's fstatfs `f_flags`
+ * source has instead of clearing them, and warn. `sourceFlags` are the source's fstatfs `f_flags`
  * (`sourceStFlags`), read BEFORE any change to the new mount: a flag this setup itself just set
  * is not locked, and an `r*` option must still be able to clear it. Outside a user namespace
  * the attr is returned unchanged.
  */
 export function keepLockedFlags(
   ctx: ApplyContext,
-  source: number,
+  sourceFlags: number,
   attr: { attrSet: number; attrClr: number },
   why: string,
 ): { attrSet: number; attrClr: number } {
   if (!ctx.inUserNamespace) return attr;
   let { attrSet, attrClr } = attr;
   for (const [st, a, word] of ST) {
-    if (source & st && attrClr & a && !(attrSet & a)) {
+    if (sourceFlags & st && attrClr & a && !(attrSet & a)) {
       attrSet |= a;
       ctx.warnings.push(stepWarning(why, `keeping locked flag ${word} (user namespace)`));
     }
   }
   if (attrClr & MOUNT_ATTR__ATIME) {
     const mode =
-      source & ST_NOATIME
+      sourceFlags & ST_NOATIME
         ? MOUNT_ATTR_NOATIME
-        : source & ST_RELATIME
+        : sourceFlags & ST_RELATIME
           ? MOUNT_ATTR_RELATIME
           : MOUNT_ATTR_STRICTATIME;
     if ((attrSet & MOUNT_ATTR__ATIME) !== mode) {

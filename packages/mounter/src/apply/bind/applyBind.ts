@@ -22,35 +22,36 @@ import { applyIdmap } from "./applyIdmap.ts";
 
 /**
  * `mounts[i]` bind/rbind: the source's detached tree (open_tree(OPEN_TREE_CLONE[|AT_RECURSIVE]),
- * from `ctx.sources`), the mount(8)
- * flags then the `r*` attributes set on the detached copy (nobody sees it half-made; the `r*`
- * ones win on the top mount: `["rbind", "rro", "nosuid"]` is ro,nosuid), idmap, then
- * move_mount onto the mountpoint fd, then propagation. A source opened as an O_PATH fd (no
+ * from `ctx.sources`), the mount(8) flags then the `r*` attributes set on the detached copy
+ * (nobody sees it half-made; the `r*` ones win on the top mount: `["rbind", "rro", "nosuid"]`
+ * is ro,nosuid), idmap, then move_mount onto the mountpoint fd, then propagation. A source opened as an O_PATH fd (no
  * open_tree, or the mount-API switch off) goes to `applyBindFallback`.
  */
 export function applyBind(ctx: ApplyContext, step: BindStep): void {
-  const source = ctx.sources.open(step);
-  if (!source.tree) {
-    applyBindFallback(ctx, step, source.fd);
+  const opened = ctx.sources.open(step);
+  if (!opened.tree) {
+    applyBindFallback(ctx, step, opened.fd);
     return;
   }
-  const tree = source.fd;
+  const tree = opened.fd;
   let target = -1;
   try {
     // The source's type is only needed to create a missing mountpoint of the same kind.
     const kind = () => fileKind(ctx.sys.statx(tree, "", AT_EMPTY_PATH).mode);
     const mountpoint = prepareMountpoint(ctx, step.why, step.target.path, kind);
     target = mountpoint.fd;
-    const source = sourceStFlags(ctx, tree);
+    const sourceFlags = sourceStFlags(ctx, tree);
     const remount = bindRemountAttr(step.options.flags);
-    const attr = remount ? keepLockedFlags(ctx, source, remount, step.why) : NO_ATTR_CHANGE;
-    if (remount) ctx.sys.mountSetattr(tree, "", AT_EMPTY_PATH, attr);
+    const perMount = remount
+      ? keepLockedFlags(ctx, sourceFlags, remount, step.why)
+      : NO_ATTR_CHANGE;
+    if (remount) ctx.sys.mountSetattr(tree, "", AT_EMPTY_PATH, perMount);
     // The r* options go second, so on this mount they win over their per-mount twins.
-    const recursive = applyRecursiveAttr(ctx, tree, step.options, step.why, source);
+    const rAttr = applyRecursiveAttr(ctx, tree, step.options, step.why, sourceFlags);
     applyIdmap(ctx, tree, step.options, step.why);
     ctx.sys.moveMount(tree, "", target, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH);
     const propagation = applyPropagation(ctx, tree, step.options.propagation);
-    const { on, off } = expectFromAttr(composeAttr(attr, recursive));
+    const { on, off } = expectFromAttr(composeAttr(perMount, rAttr));
     recordMount(ctx, step.why, step.target.path, tree, step.recursive, { on, off, propagation });
   } finally {
     if (target >= 0) ctx.sys.close(target);

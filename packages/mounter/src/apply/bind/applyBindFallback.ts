@@ -51,9 +51,9 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep, source: num
       forceFallback: ctx.forceResolverWalk,
     });
     fds.push(mounted);
-    const sourceSt = sourceStFlags(ctx, mounted);
-    const attr = bindRemountAttr(step.options.flags);
-    if (attr) {
+    const sourceFlags = sourceStFlags(ctx, mounted);
+    const remount = bindRemountAttr(step.options.flags);
+    if (remount) {
       const locked = ctx.inUserNamespace
         ? currentMsFlags(sys, mounted) & ~step.options.clearFlags
         : 0;
@@ -66,11 +66,11 @@ export function applyBindFallback(ctx: ApplyContext, step: BindStep, source: num
       );
     }
     // After the per-mount remount, like applyBind: the r* options win on this mount.
-    const recursive = applyRecursiveAttr(ctx, mounted, step.options, step.why, sourceSt);
+    const rAttr = applyRecursiveAttr(ctx, mounted, step.options, step.why, sourceFlags);
     const propagation = applyPropagation(ctx, mounted, step.options.propagation, true);
     // In a user namespace the remount kept locked flags we cannot predict: check only the r* part.
-    const perMount = attr && !ctx.inUserNamespace ? attr : NO_ATTR_CHANGE;
-    const asked = expectFromAttr(composeAttr(perMount, recursive));
+    const perMount = remount && !ctx.inUserNamespace ? remount : NO_ATTR_CHANGE;
+    const asked = expectFromAttr(composeAttr(perMount, rAttr));
     recordMount(ctx, step.why, step.target.path, mounted, step.recursive, {
       ...asked,
       propagation,
