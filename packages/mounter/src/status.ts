@@ -7,6 +7,7 @@ import { type SetupRecord, undoSetOf } from "./journal/SetupRecord.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
 import type { TeardownOptions } from "./teardown/teardown.ts";
+import { deviceCheck } from "./undo/deviceCheck.ts";
 import { liveTree } from "./undo/liveMounts.ts";
 import type { MountIdentity, Proof } from "./undo/MountIdentity.ts";
 import { checkNamespace } from "./undo/mountNamespace.ts";
@@ -99,7 +100,7 @@ function stepRows(sys: Syscalls, record: SetupRecord): StepStatus[] {
   const root = set.self ?? set.base;
   const selfTree = set.self ? liveTree(sys, set.proof, set.self) : null;
   const tree = selfTree ?? liveTree(sys, set.proof, root) ?? [];
-  const ours = ownedMounts(set, tree);
+  const ours = ownedMounts(set, tree, deviceCheck(sys));
   const live = new Map<number, MountIdentity>();
   for (const m of ours) live.set(set.proof === "unique" ? m.unique : m.id, m);
   const info = new Map(parseMountInfo(sys.mountInfo()).map((m) => [m.mountId, m]));

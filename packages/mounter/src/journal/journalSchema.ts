@@ -125,6 +125,9 @@ function identityProblem(v: unknown): string | null {
     const p = fieldProblem(v[name], type);
     if (p) return `${name}: ${p}`;
   }
+  // Optional (place proof only, and absent from older journals).
+  if (v.dev !== undefined && (typeof v.dev !== "string" || !/^\d+:\d+$/.test(v.dev)))
+    return "dev: expected major:minor";
   return null;
 }
 

@@ -52,6 +52,16 @@ const cases: ReadonlyArray<{ name: string; text: string; want: number | string }
     want: "EJOURNAL",
   },
   { name: "an unknown entry kind", text: `${begin}\n{"t":"rm","path":"/"}\n`, want: "EJOURNAL" },
+  {
+    name: "a mount with its device (place proof)",
+    text: `${begin}\n${JSON.stringify({ t: "mounted", why: "m", target: "/x", recursive: false, mount: { ...identity, dev: "0:42" }, below: [] })}\n`,
+    want: 2,
+  },
+  {
+    name: "a device that is not major:minor (schema)",
+    text: `${begin}\n${JSON.stringify({ t: "mounted", why: "m", target: "/x", recursive: false, mount: { ...identity, dev: "../x" }, below: [] })}\n`,
+    want: "EJOURNAL",
+  },
 ];
 
 describe("readJournal", () => {

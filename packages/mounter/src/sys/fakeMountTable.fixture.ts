@@ -14,6 +14,8 @@ export interface FakeMount {
   /** The parent's 32-bit ID; its own for the namespace's root mount. */
   readonly parent: number;
   readonly at: string;
+  /** The minor device number of its filesystem (major 0), as statx and mountinfo show it. */
+  readonly dev: number;
 }
 
 /**
@@ -39,9 +41,9 @@ export interface FakeMountTable {
    * next 64-bit one (never reused). With `beneath`, it goes under the top mount at `at` instead,
    * which then sits on it (`move_mount(MOVE_MOUNT_BENEATH)`, Linux 6.5). With `parent`, it goes
    * on that mount whatever is at `at` (as a copy propagated from a peer can land beside one).
-   * Returns it.
+   * With `dev`, it is of that filesystem (a bind of it again); by default of a new one. Returns it.
    */
-  attach(at: string, options?: { beneath?: boolean; parent?: FakeMount }): FakeMount;
+  attach(at: string, options?: { beneath?: boolean; parent?: FakeMount; dev?: number }): FakeMount;
   /** Detaches the top mount at `at` and everything below it (`umount -l` by hand). */
   detach(at: string): void;
 }
@@ -85,9 +87,10 @@ export function fakeMountTable(options: FakeMountTableOptions): FakeMountTable {
   const unique = options.kernel === "unique";
   const mntns = options.mntns ?? 4026531841;
   // Mutable inside (a mount tucked beneath another changes that one's parent), read-only outside.
-  const live: { id: number; unique: number; parent: number; at: string }[] = [
-    { id: 1, unique: 0x1_0000_0001, parent: 1, at: "/" },
+  const live: { id: number; unique: number; parent: number; at: string; dev: number }[] = [
+    { id: 1, unique: 0x1_0000_0001, parent: 1, at: "/", dev: 1 },
   ];
+  let nextDev = 2;
   const unmounted: FakeMount[] = [];
   let nextUnique = 0x1_0000_0002;
   /** For each fd opened on a path: that path and the mount it was on then. */
@@ -146,6 +149,8 @@ export function fakeMountTable(options: FakeMountTableOptions): FakeMountTable {
         ...options.fake?.stat?.(dirfd, path),
         mountId: w.mount.id,
         isMountRoot: w.path === w.mount.at,
+        devMajor: 0,
+        devMinor: w.mount.dev,
       };
     },
     uniqueMountId: (dirfd, path) => (unique ? (where(dirfd, path)?.mount?.unique ?? 0) : 0),
@@ -163,7 +168,7 @@ export function fakeMountTable(options: FakeMountTableOptions): FakeMountTable {
     mountInfo: () =>
       live
         .map(
-          (m) => `${m.id} ${m.parent} 0:${m.id} / ${escapeMountPoint(m.at)} rw - tmpfs fake rw\n`,
+          (m) => `${m.id} ${m.parent} 0:${m.dev} / ${escapeMountPoint(m.at)} rw - tmpfs fake rw\n`,
         )
         .join(""),
   });
@@ -202,17 +207,17 @@ export function fakeMountTable(options: FakeMountTableOptions): FakeMountTable {
     live,
     unmounted,
     mntns,
-    attach(at, { beneath = false, parent } = {}) {
+    attach(at, { beneath = false, parent, dev = nextDev++ } = {}) {
       let id = 1;
       while (byId(id)) id++;
       const top = beneath ? live.filter((x) => x.at === at).at(-1) : undefined;
       if (top) {
-        const m = { id, unique: nextUnique++, parent: top.parent, at };
+        const m = { id, unique: nextUnique++, parent: top.parent, at, dev };
         top.parent = id;
         live.splice(live.indexOf(top), 0, m);
         return m;
       }
-      const m = { id, unique: nextUnique++, parent: (parent ?? mountOn(at))?.id ?? id, at };
+      const m = { id, unique: nextUnique++, parent: (parent ?? mountOn(at))?.id ?? id, at, dev };
       live.push(m);
       return m;
     },

@@ -23,6 +23,14 @@ export interface MountIdentity {
   parentUnique: number;
   /** The mount point as mountinfo shows it (relative to the caller's root). */
   at: string;
+  /**
+   * With `place` proof, the device (`major:minor`) statx gives for the mount's root when it was
+   * made: a later mount handed the same freed 32-bit ID at the same place is told apart by it
+   * when it is another filesystem (`ownedMounts`' `confirm`). Absent with `unique` proof, for an
+   * rbind's submounts (read from mountinfo, whose device can differ from statx's: btrfs
+   * subvolumes), and in older journals.
+   */
+  dev?: string;
 }
 
 /** A mount setup attached, and the mounts it brought along (an rbind's submounts). */
@@ -47,11 +55,18 @@ export function identifyMount(sys: Syscalls, fd: number, recursive: boolean): Id
     const below = recursive ? sys.listmount(unique, unique).map((u) => identityOf(sys, u)) : [];
     return { mount, below };
   }
-  const id = sys.statx(fd, "", AT_EMPTY_PATH).mountId;
+  const st = sys.statx(fd, "", AT_EMPTY_PATH);
   const at = sys.fdPath(fd);
-  const mount: MountIdentity = { id, unique: 0, parent: 0, parentUnique: 0, at };
+  const mount: MountIdentity = {
+    id: st.mountId,
+    unique: 0,
+    parent: 0,
+    parentUnique: 0,
+    at,
+    dev: deviceOf(st),
+  };
   if (!recursive) return { mount, below: [] };
-  const tree = readBack(sys.mountInfo()).tree(id);
+  const tree = readBack(sys.mountInfo()).tree(st.mountId);
   const below = tree
     .slice(1)
     .map((m) => ({ id: m.mountId, unique: 0, parent: 0, parentUnique: 0, at: m.mountPoint }));
@@ -84,4 +99,9 @@ export function identifyAt(
   if (unique) return identityOf(sys, unique);
   const id = sys.statx(dirfd, path, flags).mountId;
   return { id, unique: 0, parent: 0, parentUnique: 0, at: "" };
+}
+
+/** A stat's device as `major:minor`, as identities record it. */
+export function deviceOf(st: { devMajor: number; devMinor: number }): string {
+  return `${st.devMajor}:${st.devMinor}`;
 }

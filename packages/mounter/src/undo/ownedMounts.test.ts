@@ -189,3 +189,38 @@ describe("ownedMounts: the ownership rules", () => {
       expect(ids(ownedMounts(set(row.proof, row.undo), row.live))).toEqual(row.ours);
     });
 });
+
+describe("ownedMounts: confirm (place proof's device check)", () => {
+  const withDev = (x: MountIdentity, dev: string): MountIdentity => ({ ...x, dev });
+  const recorded = set("place", {
+    mounts: [withDev(self, "0:1"), withDev(a, "0:2"), withDev(b, "0:3")].map((mount, i) => ({
+      why: i ? `mounts[${i - 1}]` : "root.path",
+      mount,
+    })),
+  });
+  const under = m(23, 0, 22, 0, `${R}/b/c`);
+  const rows: ReadonlyArray<{ name: string; denied: string[]; ours: number[] }> = [
+    { name: "nothing denied: every match is ours", denied: [], ours: [20, 21, 22] },
+    { name: "a denied match is not ours", denied: ["0:2"], ours: [20, 22] },
+    { name: "denying the self-bind leaves nothing proven below it", denied: ["0:1"], ours: [] },
+  ];
+  for (const row of rows)
+    test(row.name, () => {
+      const asked: string[] = [];
+      const confirm = (_live: MountIdentity, rec: MountIdentity) => {
+        asked.push(rec.dev ?? "");
+        return !row.denied.includes(rec.dev ?? "");
+      };
+      expect(ids(ownedMounts(recorded, [base, self, a, b], confirm))).toEqual(row.ours);
+      expect(asked.length).toBeGreaterThan(0);
+    });
+  test("a recorded identity without a device (an older journal) is never asked about", () => {
+    const asked: MountIdentity[] = [];
+    const ours = ownedMounts(set("place"), [base, self, a, b, under], (l) => {
+      asked.push(l);
+      return false;
+    });
+    expect(ids(ours)).toEqual([20, 21, 22]);
+    expect(asked).toEqual([]);
+  });
+});

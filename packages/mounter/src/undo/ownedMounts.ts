@@ -12,21 +12,29 @@ import type { UndoSet } from "./UndoSet.ts";
  *    its place, newer than the step's `after` mark, not recorded, whose parent is ours or the
  *    parent the step named (for the self-bind: the rootfs's mount). Whatever lies below such a mount is not proven ours.
  * Everything else (a user's mount under the rootfs, another bundle's, one made after a crash)
- * is not ours, whatever its place.
+ * is not ours, whatever its place. With `place` proof, `confirm` (given the live mount and the
+ * recorded identity, when that has a `dev`) may still deny a match: a mount handed our freed
+ * ID at our place, but of another filesystem (`deviceCheck`).
  */
-export function ownedMounts(set: UndoSet, live: readonly MountIdentity[]): Set<MountIdentity> {
+export function ownedMounts(
+  set: UndoSet,
+  live: readonly MountIdentity[],
+  confirm?: (live: MountIdentity, recorded: MountIdentity) => boolean,
+): Set<MountIdentity> {
   const ours = new Set<MountIdentity>();
   const recorded = set.mounts.map((m) => m.mount);
   if (set.proof === "unique") {
     const ids = new Set(recorded.map((m) => m.unique));
     for (const m of live) if (ids.has(m.unique)) ours.add(m);
   } else {
-    const places = new Set(recorded.map((m) => `${m.id} ${m.at}`));
+    const places = new Map(recorded.map((m) => [`${m.id} ${m.at}`, m]));
     const proven = new Set<number>();
     // The hook's mounts go onto the runtime's (its /dev, /proc...), there before it began.
     const before = new Set(set.self === undefined ? (set.existing ?? []) : []);
     for (const m of live) {
-      if (!places.has(`${m.id} ${m.at}`)) continue;
+      const rec = places.get(`${m.id} ${m.at}`);
+      if (rec === undefined) continue;
+      if (confirm && rec.dev !== undefined && !confirm(m, rec)) continue;
       const isSelf = set.self !== undefined && m.id === set.self.id && m.at === set.self.at;
       // Setup's mounts hang below its self-bind; only the hook's go straight onto the base.
       const onBase = m.parent === set.base.id && (set.self === undefined || isSelf);

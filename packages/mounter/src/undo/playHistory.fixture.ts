@@ -18,15 +18,16 @@ import type { UndoSet } from "./UndoSet.ts";
  *  - `{ crash, attached }`: a step announces its attach (intent) and the run stops before it
  *    records the mount: after attaching it, or before.
  *  - `{ created }`: mountpoints a step made.
- *  - `{ foreign, beneath? }`: someone else mounts there afterwards (on top of what is there, or
- *    tucked beneath it, as `move_mount(MOVE_MOUNT_BENEATH)` does, Linux 6.5).
+ *  - `{ foreign, beneath?, sameFs? }`: someone else mounts there afterwards (on top of what is
+ *    there, or tucked beneath it, as `move_mount(MOVE_MOUNT_BENEATH)` does, Linux 6.5); with
+ *    `sameFs`, of the filesystem the step's mount there had (a bind of the same source again).
  *  - `{ umount }`: someone unmounts the top mount there, with everything below it.
  */
 export type HistoryEvent =
   | { mount: string; below?: readonly string[] }
   | { crash: string; attached: boolean }
   | { created: readonly string[] }
-  | { foreign: string; beneath?: boolean }
+  | { foreign: string; beneath?: boolean; sameFs?: boolean }
   | { umount: string };
 
 /** Where the history runs: a bundle's rootfs, and who records it. */
@@ -76,6 +77,8 @@ export function playHistory(
     recorder = memoryRecorder(start);
   }
   let step = 0;
+  /** The filesystem of the last mount a step attached at each place. */
+  const devAt = new Map<string, number>();
   for (const e of events) {
     if ("mount" in e || "crash" in e) {
       const target = "mount" in e ? e.mount : e.crash;
@@ -86,7 +89,7 @@ export function playHistory(
         if (e.attached) table.attach(at);
         continue;
       }
-      table.attach(at);
+      devAt.set(at, table.attach(at).dev);
       for (const sub of e.below ?? []) table.attach(posix.join(at, sub));
       const recursive = target === "/" || e.below !== undefined;
       const fd = sys.openat(AT_FDCWD, at, O_PATH | O_CLOEXEC);
@@ -95,9 +98,11 @@ export function playHistory(
       for (const id of [mount, ...below]) after = Math.max(after, id.unique);
       recorder.mounted({ why, target, mountId: mount.id, recursive, identity: mount, below });
     } else if ("created" in e) recorder.created(`mounts[${step}]`, [...e.created]);
-    else if ("foreign" in e)
-      foreign.push(table.attach(place(e.foreign), { beneath: e.beneath ?? false }));
-    else table.detach(place(e.umount));
+    else if ("foreign" in e) {
+      const at = place(e.foreign);
+      const dev = e.sameFs ? devAt.get(at) : undefined;
+      foreign.push(table.attach(at, { beneath: e.beneath ?? false, ...(dev ? { dev } : {}) }));
+    } else table.detach(place(e.umount));
   }
   const set =
     options.recorder === "journal" ? undoSetOf(summarizeJournal(entries)) : recorder.undoSet();
