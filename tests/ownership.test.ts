@@ -50,6 +50,18 @@ for (const proof of ["unique", "place"]) {
       },
     );
     mountTest(
+      "a mount of ours unmounted by hand and replaced by a user's tmpfs with the freed ID: the user's stays, with its data",
+      () => {
+        const out = run("reused-id-in-tree", proof);
+        expect(out.before).toEqual([`${out.dir}/rootfs/m/3`]);
+        expect(out.after).toEqual(out.before);
+        expect(out.data).toBe("mine");
+        expect(out.teardown.error.code).toBe("EFOREIGN");
+        // The self-bind stays: the user's tmpfs sits on it; every other mount of setup's is gone.
+        expect(out.oursLeft).toEqual([`${out.dir}/rootfs`]);
+      },
+    );
+    mountTest(
       "a user's tmpfs mounted under the rootfs during setup is left, with its data, and reported",
       () => {
         const out = run("during-setup", proof);

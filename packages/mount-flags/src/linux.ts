@@ -59,6 +59,8 @@ export const OPEN_HOW_SIZE = 24;
 /** The basic stat fields (type, mode, nlink, uid, gid, times, ino, size, blocks). */
 export const STATX_BASIC_STATS = 0x7ff;
 /** `stx_mnt_id`, the mountinfo mount ID (Linux 5.8). */
+/** STATX_BTIME: the file's birth time (`stx_btime`), where the filesystem records one. */
+export const STATX_BTIME = 0x800;
 export const STATX_MNT_ID = 0x1000;
 /** STATX_MNT_ID_UNIQUE: the 64-bit mount ID that is never reused (Linux 6.8). */
 export const STATX_MNT_ID_UNIQUE = 0x4000;

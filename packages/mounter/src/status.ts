@@ -7,11 +7,11 @@ import { type SetupRecord, undoSetOf } from "./journal/SetupRecord.ts";
 import { createSyscalls } from "./sys/ffi.ts";
 import type { Syscalls } from "./sys/Syscalls.ts";
 import type { TeardownOptions } from "./teardown/teardown.ts";
-import { deviceCheck } from "./undo/deviceCheck.ts";
 import { liveTree } from "./undo/liveMounts.ts";
 import type { MountIdentity, Proof } from "./undo/MountIdentity.ts";
 import { checkNamespace } from "./undo/mountNamespace.ts";
 import { ownedMounts } from "./undo/ownedMounts.ts";
+import { rootStatCheck } from "./undo/rootStatCheck.ts";
 
 /** The state of one planned step against the live mount table. */
 export interface StepStatus {
@@ -100,7 +100,7 @@ function stepRows(sys: Syscalls, record: SetupRecord): StepStatus[] {
   const root = set.self ?? set.base;
   const selfTree = set.self ? liveTree(sys, set.proof, set.self) : null;
   const tree = selfTree ?? liveTree(sys, set.proof, root) ?? [];
-  const ours = ownedMounts(set, tree, deviceCheck(sys));
+  const ours = ownedMounts(set, tree, rootStatCheck(sys));
   const live = new Map<number, MountIdentity>();
   for (const m of ours) live.set(set.proof === "unique" ? m.unique : m.id, m);
   const info = new Map(parseMountInfo(sys.mountInfo()).map((m) => [m.mountId, m]));

@@ -118,6 +118,9 @@ function fieldProblem(v: unknown, type: FieldType): string | null {
   }
 }
 
+/** `rootStatOf`'s shape: `major:minor inode`, then `seconds.nanoseconds` when known. */
+const ROOT_STAT = /^\d+:\d+ \d+( -?\d+\.\d{9})?$/;
+
 function identityProblem(v: unknown): string | null {
   if (!isObject(v)) return "expected a mount identity";
   for (let i = 0; i < IDENTITY_FIELDS.length; i++) {
@@ -126,8 +129,8 @@ function identityProblem(v: unknown): string | null {
     if (p) return `${name}: ${p}`;
   }
   // Optional (place proof only, and absent from older journals).
-  if (v.dev !== undefined && (typeof v.dev !== "string" || !/^\d+:\d+$/.test(v.dev)))
-    return "dev: expected major:minor";
+  if (v.rootStat !== undefined && (typeof v.rootStat !== "string" || !ROOT_STAT.test(v.rootStat)))
+    return "rootStat: expected major:minor inode [birth time]";
   return null;
 }
 

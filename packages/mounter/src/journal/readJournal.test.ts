@@ -53,13 +53,13 @@ const cases: ReadonlyArray<{ name: string; text: string; want: number | string }
   },
   { name: "an unknown entry kind", text: `${begin}\n{"t":"rm","path":"/"}\n`, want: "EJOURNAL" },
   {
-    name: "a mount with its device (place proof)",
-    text: `${begin}\n${JSON.stringify({ t: "mounted", why: "m", target: "/x", recursive: false, mount: { ...identity, dev: "0:42" }, below: [] })}\n`,
+    name: "a mount with its root stat (place proof)",
+    text: `${begin}\n${JSON.stringify({ t: "mounted", why: "m", target: "/x", recursive: false, mount: { ...identity, rootStat: "0:42 1 1796177056.752428895" }, below: [] })}\n`,
     want: 2,
   },
   {
-    name: "a device that is not major:minor (schema)",
-    text: `${begin}\n${JSON.stringify({ t: "mounted", why: "m", target: "/x", recursive: false, mount: { ...identity, dev: "../x" }, below: [] })}\n`,
+    name: "a root stat of another shape (schema)",
+    text: `${begin}\n${JSON.stringify({ t: "mounted", why: "m", target: "/x", recursive: false, mount: { ...identity, rootStat: "../x" }, below: [] })}\n`,
     want: "EJOURNAL",
   },
 ];

@@ -24,6 +24,8 @@ export interface FileStat {
   mountId: number;
   /** True when the file is the root of a mount (`STATX_ATTR_MOUNT_ROOT`). */
   isMountRoot: boolean;
+  /** Birth time (`STATX_BTIME`) as `seconds.nanoseconds`, when the filesystem records one. */
+  btime?: string | undefined;
 }
 
 /** What `fstatfs(2)` tells about a mount: `f_flags` as ST_* bits, and `f_type`. */

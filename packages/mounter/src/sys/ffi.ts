@@ -16,6 +16,7 @@ import {
   STATMOUNT_MNT_POINT,
   STATMOUNT_STRINGS_AT,
   STATX_BASIC_STATS,
+  STATX_BTIME,
   STATX_MNT_ID,
   STATX_MNT_ID_UNIQUE,
   SYS_fsconfig,
@@ -184,7 +185,7 @@ export function createSyscalls(): Syscalls {
     statx(dirfd, path, flags) {
       const c = loadLibc();
       const buf = statxBuffer();
-      const mask = STATX_BASIC_STATS | STATX_MNT_ID;
+      const mask = STATX_BASIC_STATS | STATX_BTIME | STATX_MNT_ID;
       if (c.fn.statx(dirfd, cString("statx", path), flags, mask, buf) < 0) {
         throw new SyscallError("statx", c.errno(), { path: at(dirfd, path), flags });
       }

@@ -11,6 +11,7 @@ import {
   STATFS_SIZE,
   STATMOUNT_STRINGS_AT,
   STATX_ATTR_MOUNT_ROOT,
+  STATX_BTIME,
   STATX_MNT_ID,
   STATX_MNT_ID_UNIQUE,
   STATX_SIZE,
@@ -93,6 +94,11 @@ export function decodeStatx(bytes: Uint8Array): FileStat {
     devMinor: view.getUint32(140, true),
     mountId: mask & STATX_MNT_ID ? u64(view, 144) : 0,
     isMountRoot: mountRoot !== 0,
+    // stx_btime: { s64 tv_sec; u32 tv_nsec; } at 80.
+    btime:
+      mask & STATX_BTIME
+        ? `${view.getBigInt64(80, true)}.${String(view.getUint32(88, true)).padStart(9, "0")}`
+        : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
 import { readBack } from "../mountinfo/readBack.ts";
-import type { Syscalls } from "../sys/Syscalls.ts";
+import type { FileStat, Syscalls } from "../sys/Syscalls.ts";
 
 /**
  * How a journal proves that a live mount is one setup made:
@@ -24,13 +24,13 @@ export interface MountIdentity {
   /** The mount point as mountinfo shows it (relative to the caller's root). */
   at: string;
   /**
-   * With `place` proof, the device (`major:minor`) statx gives for the mount's root when it was
-   * made: a later mount handed the same freed 32-bit ID at the same place is told apart by it
-   * when it is another filesystem (`ownedMounts`' `confirm`). Absent with `unique` proof, for an
-   * rbind's submounts (read from mountinfo, whose device can differ from statx's: btrfs
-   * subvolumes), and in older journals.
+   * With `place` proof, what statx said of the mount's root when it was made (`rootStatOf`:
+   * device, inode and birth time): a later mount handed the same freed 32-bit ID at the same
+   * place is told apart by it (`ownedMounts`' `confirm`), a new tmpfs included (the kernel hands
+   * out its anonymous device number and root inode again, not its birth time). Absent with
+   * `unique` proof, for an rbind's submounts (read from mountinfo), and in older journals.
    */
-  dev?: string;
+  rootStat?: string;
 }
 
 /** A mount setup attached, and the mounts it brought along (an rbind's submounts). */
@@ -63,7 +63,7 @@ export function identifyMount(sys: Syscalls, fd: number, recursive: boolean): Id
     parent: 0,
     parentUnique: 0,
     at,
-    dev: deviceOf(st),
+    rootStat: rootStatOf(st),
   };
   if (!recursive) return { mount, below: [] };
   const tree = readBack(sys.mountInfo()).tree(st.mountId);
@@ -101,7 +101,11 @@ export function identifyAt(
   return { id, unique: 0, parent: 0, parentUnique: 0, at: "" };
 }
 
-/** A stat's device as `major:minor`, as identities record it. */
-export function deviceOf(st: { devMajor: number; devMinor: number }): string {
-  return `${st.devMajor}:${st.devMinor}`;
+/**
+ * A mount root's statx as identities record it: `major:minor inode`, then the birth time when the
+ * filesystem records one (`0:41 1 1796177056.752428895`).
+ */
+export function rootStatOf(st: FileStat): string {
+  const base = `${st.devMajor}:${st.devMinor} ${st.ino}`;
+  return st.btime === undefined ? base : `${base} ${st.btime}`;
 }

@@ -190,8 +190,8 @@ describe("ownedMounts: the ownership rules", () => {
     });
 });
 
-describe("ownedMounts: confirm (place proof's device check)", () => {
-  const withDev = (x: MountIdentity, dev: string): MountIdentity => ({ ...x, dev });
+describe("ownedMounts: confirm (place proof's root check)", () => {
+  const withDev = (x: MountIdentity, rootStat: string): MountIdentity => ({ ...x, rootStat });
   const recorded = set("place", {
     mounts: [withDev(self, "0:1"), withDev(a, "0:2"), withDev(b, "0:3")].map((mount, i) => ({
       why: i ? `mounts[${i - 1}]` : "root.path",
@@ -208,13 +208,13 @@ describe("ownedMounts: confirm (place proof's device check)", () => {
     test(row.name, () => {
       const asked: string[] = [];
       const confirm = (_live: MountIdentity, rec: MountIdentity) => {
-        asked.push(rec.dev ?? "");
-        return !row.denied.includes(rec.dev ?? "");
+        asked.push(rec.rootStat ?? "");
+        return !row.denied.includes(rec.rootStat ?? "");
       };
       expect(ids(ownedMounts(recorded, [base, self, a, b], confirm))).toEqual(row.ours);
       expect(asked.length).toBeGreaterThan(0);
     });
-  test("a recorded identity without a device (an older journal) is never asked about", () => {
+  test("a recorded identity without a root stat (an older journal) is never asked about", () => {
     const asked: MountIdentity[] = [];
     const ours = ownedMounts(set("place"), [base, self, a, b, under], (l) => {
       asked.push(l);

@@ -13,8 +13,8 @@ import type { UndoSet } from "./UndoSet.ts";
  *    parent the step named (for the self-bind: the rootfs's mount). Whatever lies below such a mount is not proven ours.
  * Everything else (a user's mount under the rootfs, another bundle's, one made after a crash)
  * is not ours, whatever its place. With `place` proof, `confirm` (given the live mount and the
- * recorded identity, when that has a `dev`) may still deny a match: a mount handed our freed
- * ID at our place, but of another filesystem (`deviceCheck`).
+ * recorded identity, when that has a `rootStat`) may still deny a match: a mount handed our
+ * freed ID at our place whose root is another (`rootStatCheck`).
  */
 export function ownedMounts(
   set: UndoSet,
@@ -34,7 +34,7 @@ export function ownedMounts(
     for (const m of live) {
       const rec = places.get(`${m.id} ${m.at}`);
       if (rec === undefined) continue;
-      if (confirm && rec.dev !== undefined && !confirm(m, rec)) continue;
+      if (confirm && rec.rootStat !== undefined && !confirm(m, rec)) continue;
       const isSelf = set.self !== undefined && m.id === set.self.id && m.at === set.self.at;
       // Setup's mounts hang below its self-bind; only the hook's go straight onto the base.
       const onBase = m.parent === set.base.id && (set.self === undefined || isSelf);

@@ -18,16 +18,16 @@ import type { UndoSet } from "./UndoSet.ts";
  *  - `{ crash, attached }`: a step announces its attach (intent) and the run stops before it
  *    records the mount: after attaching it, or before.
  *  - `{ created }`: mountpoints a step made.
- *  - `{ foreign, beneath?, sameFs? }`: someone else mounts there afterwards (on top of what is
+ *  - `{ foreign, beneath?, sameRoot? }`: someone else mounts there afterwards (on top of what is
  *    there, or tucked beneath it, as `move_mount(MOVE_MOUNT_BENEATH)` does, Linux 6.5); with
- *    `sameFs`, of the filesystem the step's mount there had (a bind of the same source again).
+ *    `sameRoot`, with the root the step's mount there had (a bind of the same source again).
  *  - `{ umount }`: someone unmounts the top mount there, with everything below it.
  */
 export type HistoryEvent =
   | { mount: string; below?: readonly string[] }
   | { crash: string; attached: boolean }
   | { created: readonly string[] }
-  | { foreign: string; beneath?: boolean; sameFs?: boolean }
+  | { foreign: string; beneath?: boolean; sameRoot?: boolean }
   | { umount: string };
 
 /** Where the history runs: a bundle's rootfs, and who records it. */
@@ -100,7 +100,7 @@ export function playHistory(
     } else if ("created" in e) recorder.created(`mounts[${step}]`, [...e.created]);
     else if ("foreign" in e) {
       const at = place(e.foreign);
-      const dev = e.sameFs ? devAt.get(at) : undefined;
+      const dev = e.sameRoot ? devAt.get(at) : undefined;
       foreign.push(table.attach(at, { beneath: e.beneath ?? false, ...(dev ? { dev } : {}) }));
     } else table.detach(place(e.umount));
   }

@@ -33,13 +33,13 @@ const rows: UndoRow[] = [
     expected: { unmounted: ["/"], left: ["!/srv/new"], removed: ["/b", "/a"], errors: [] },
   },
   {
-    name: "ours unmounted by hand, its 32-bit ID reused at its very place on the self-bind by another filesystem: told apart by its device",
+    name: "ours unmounted by hand, its 32-bit ID reused at its very place on the self-bind by another filesystem: told apart by its root",
     events: [...SETUP, { umount: "/b" }, { foreign: "/b" }],
     expected: { unmounted: ["/a"], left: ["/", "/b"], removed: [], errors: ["EFOREIGN"] },
   },
   {
-    name: "ours unmounted by hand, its 32-bit ID reused at its very place by a bind of the same filesystem",
-    events: [...SETUP, { umount: "/b" }, { foreign: "/b", sameFs: true }],
+    name: "ours unmounted by hand, its 32-bit ID reused at its very place by a bind of the same source",
+    events: [...SETUP, { umount: "/b" }, { foreign: "/b", sameRoot: true }],
     placeCannotTell: true,
     expected: {
       unique: { unmounted: ["/a"], left: ["/", "/b"], removed: [], errors: ["EFOREIGN"] },

@@ -4,10 +4,10 @@ import { asMountError } from "../apply/asMountError.ts";
 import { procFd } from "../apply/procFd.ts";
 import { MountError } from "../errors.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
-import { deviceCheck } from "./deviceCheck.ts";
 import { liveIds, liveTree } from "./liveMounts.ts";
 import type { MountIdentity } from "./MountIdentity.ts";
 import { ownedMounts } from "./ownedMounts.ts";
+import { rootStatCheck } from "./rootStatCheck.ts";
 import type { UndoSet } from "./UndoSet.ts";
 
 /** What unmounting an undo set did. */
@@ -43,7 +43,7 @@ export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
   const selfLive = set.self !== undefined && liveTree(sys, set.proof, set.self) !== null;
   const root = selfLive ? set.self : set.base;
   const tree = root ? (liveTree(sys, set.proof, root) ?? []) : [];
-  const ours = ownedMounts(set, tree, deviceCheck(sys));
+  const ours = ownedMounts(set, tree, rootStatCheck(sys));
   if (ours.size === 0) {
     out.stale = set.mounts.length > 0;
     return out;
@@ -93,7 +93,7 @@ function tryFastPath(sys: Syscalls, set: UndoSet, out: UnmountOutcome): boolean 
     count = below.length + 1;
   } else {
     const tree = liveTree(sys, set.proof, self);
-    if (tree === null || ownedMounts(set, tree, deviceCheck(sys)).size !== tree.length)
+    if (tree === null || ownedMounts(set, tree, rootStatCheck(sys)).size !== tree.length)
       return false;
     count = tree.length;
   }

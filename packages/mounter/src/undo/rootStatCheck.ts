@@ -1,17 +1,17 @@
 import { AT_EMPTY_PATH } from "@ocimount/mount-flags";
 import { AT_FDCWD, O_CLOEXEC, O_NOFOLLOW, O_PATH } from "@ocimount/mount-flags/linux";
 import type { Syscalls } from "../sys/Syscalls.ts";
-import { deviceOf, type MountIdentity } from "./MountIdentity.ts";
+import { type MountIdentity, rootStatOf } from "./MountIdentity.ts";
 
 /**
  * `ownedMounts`' `confirm` for `place` proof: whether the live mount at a recorded ID and place
- * is still of the device recorded, by statx of its root, opened O_PATH|O_NOFOLLOW (the same
- * call that recorded it, so a btrfs subvolume compares like with like). A different device is a
- * foreign mount that was handed our freed 32-bit ID: not ours. When the mount cannot be looked
- * at (covered by another, gone, unreadable), it is not denied here: unmounting checks the fd
- * again and refuses a covered one.
+ * still has the root recorded (`rootStatOf`: device, inode, birth time), by statx of its root
+ * opened O_PATH|O_NOFOLLOW (the call that recorded it, so like is compared with like). Another
+ * root is a foreign mount that the kernel handed our freed 32-bit ID: not ours. When the mount
+ * cannot be looked at (covered by another, gone, unreadable), it is not denied here: unmounting
+ * checks the fd again and refuses a covered one.
  */
-export function deviceCheck(
+export function rootStatCheck(
   sys: Syscalls,
 ): (live: MountIdentity, recorded: MountIdentity) => boolean {
   return (live, recorded) => {
@@ -24,7 +24,7 @@ export function deviceCheck(
     try {
       const st = sys.statx(fd, "", AT_EMPTY_PATH);
       if (!st.isMountRoot || st.mountId !== live.id) return true;
-      return deviceOf(st) === recorded.dev;
+      return rootStatOf(st) === recorded.rootStat;
     } catch {
       return true;
     } finally {
