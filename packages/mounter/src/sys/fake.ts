@@ -33,7 +33,7 @@ export interface FakeSyscallsOptions {
     listmount(uniqueId: number): number[] | undefined;
     statmount(uniqueId: number): MountStat | undefined;
   };
-  /** Link targets for readlinkat; the default is EINVAL (not a link), `/fake/proc/thread-self/fd/N` for an fd's magic link. */
+  /** Link targets for readlinkat; the default is EINVAL (not a link). An fd's path is `fdPath`'s. */
   readlink?: (dirfd: number, path: string) => string | undefined;
   /**
    * The mount table `mountInfo()` gives (mountinfo lines), or a function writing it at each call
@@ -107,10 +107,7 @@ export function createFakeSyscalls(options: FakeSyscallsOptions = {}): FakeSysca
     },
     readlinkat(...args) {
       call("readlinkat", args);
-      const target =
-        options.readlink?.(args[0], args[1]) ??
-        // Where the fake's fds "are": the executor reads this to record where a mount went.
-        (args[1].startsWith("/proc/thread-self/fd/") ? `/fake${args[1]}` : undefined);
+      const target = options.readlink?.(args[0], args[1]);
       if (target === undefined) throw new SyscallError("readlinkat", EINVAL, { path: args[1] });
       return target;
     },
