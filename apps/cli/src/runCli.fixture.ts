@@ -1,3 +1,4 @@
+import { afterAll } from "bun:test";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +16,8 @@ let readable: { bin: string; dir: string } | undefined;
  * The CLI bundled into one file in a fresh world-readable (0755) temporary directory, for runs as
  * another user: the clone itself may sit under a directory that user cannot enter (a 0700
  * `mktemp -d`, root's home), where Bun could load neither the sources nor its working directory.
- * Run it with `cwd: dir`. Built once per test process; `removeReadableCli` deletes it.
+ * Run it with `cwd: dir`. Built once and deleted when the test file that built it ends (or
+ * earlier by `removeReadableCli`), so no test file can leave it behind in the temporary folder.
  */
 export function readableCli(): { bin: string; dir: string } {
   if (readable !== undefined) return readable;
@@ -29,6 +31,8 @@ export function readableCli(): { bin: string; dir: string } {
   if (r.exitCode !== 0) throw new Error(`bun build of the CLI failed: ${r.stderr.toString()}`);
   chmodSync(bin, 0o755);
   readable = { bin, dir };
+  // Removed when the test file that built it ends (bun test fires no process exit event).
+  afterAll(removeReadableCli);
   return readable;
 }
 
