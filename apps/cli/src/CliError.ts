@@ -6,8 +6,12 @@ export interface CliErrorFields {
   code: ErrorCode;
   /** What went wrong, as a short phrase: `rootfs missing`, `bind source missing`. */
   what: string;
-  /** Where: the config entry and/or path, e.g. `mounts[3] /b/shared`. */
+  /** Where: the config entry (`mounts[3]`, `root.path`) or a path, e.g. `mounts[3] /b/shared`. */
   where?: string;
+  /** The host path of a bind source at fault (printed after `where`). */
+  source?: string;
+  /** Another host path at fault: the rootfs, a file (printed after `where`). */
+  path?: string;
   /** The detail after the code; defaults to the errno's text. */
   text?: string;
   /** At most one hint line. */
@@ -29,6 +33,8 @@ export class CliError extends OcimountError {
       code: fields.code,
       summary: fields.what,
       where: fields.where,
+      source: fields.source,
+      path: fields.path,
       detail: fields.text,
       errno: fields.text === undefined ? errnoNumber(fields.code) : undefined,
       hint: fields.hint,

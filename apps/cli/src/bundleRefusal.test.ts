@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import { ERRNO } from "@ocimount/mount-flags/errors";
 import { S_IFDIR, S_IFREG } from "@ocimount/mount-flags/linux";
-import { createFakeSyscalls, type MountConfig, planSetup } from "@ocimount/mounter";
+import { createFakeSyscalls, type MountConfig, MountError, planSetup } from "@ocimount/mounter";
 import { bundleRefusal } from "./bundleRefusal.ts";
 import { describeError } from "./errors.ts";
 
@@ -59,4 +59,22 @@ for (const [name, config, want] of TABLE) {
 test("bundleRefusal leaves any other error alone", () => {
   const other = new Error("x");
   expect(bundleRefusal(other)).toBe(other);
+});
+
+test("bundleRefusal: the JSON object names the entry and the path as fields of their own", () => {
+  const error = new MountError({
+    code: "EINVALID",
+    op: "check bundle",
+    path: "/b",
+    issues: [
+      {
+        path: "/mounts/2/source",
+        message: "bind source /b/missing: ENOENT",
+        errnoName: "ENOENT",
+        hostPath: "/b/missing",
+      },
+    ],
+  });
+  const json = describeError(bundleRefusal(error, "/b/config.json"), "plan").json.error;
+  expect(json).toMatchObject({ mountIndex: 2, source: "/b/missing", errnoName: "ENOENT" });
 });

@@ -19,12 +19,15 @@ export function bundleRefusal(error: unknown, configPath?: string): unknown {
     const where = configPath ?? `${error.path}/config.json`;
     return new CliError({ code: "EINVALID", what: "cannot set up", where, issues: all });
   }
-  const where = `${entry} ${first.hostPath}`;
+  const at =
+    entry === "root.path"
+      ? { where: entry, path: first.hostPath }
+      : { where: entry, source: first.hostPath };
   if (first.errnoName === undefined) {
-    return new CliError({ code: "ENOTDIR", what: "rootfs is not a directory", where });
+    return new CliError({ code: "ENOTDIR", what: "rootfs is not a directory", ...at });
   }
   const what = entry === "root.path" ? "rootfs missing" : "bind source missing";
-  return new CliError({ code: first.errnoName, what, where });
+  return new CliError({ code: first.errnoName, what, ...at });
 }
 
 /** `root.path` or `mounts[3]` for the pointers the filesystem checks use; else undefined. */
