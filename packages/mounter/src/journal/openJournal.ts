@@ -8,6 +8,7 @@ import {
   statSync,
 } from "node:fs";
 import { join } from "node:path";
+import { ERRNO } from "@ocimount/mount-flags/errors";
 import { LOCK_EX, LOCK_NB, LOCK_SH, LOCK_UN } from "@ocimount/mount-flags/linux";
 import { MountError } from "../errors.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
@@ -117,21 +118,38 @@ function isLocked(sys: Syscalls, fd: number): boolean {
   }
 }
 
+/**
+ * How long a teardown waits for the journal's lock before it refuses: long enough for a
+ * `status` or `list` probe (which holds LOCK_SH for two system calls) to let go, far shorter
+ * than any setup, which holds LOCK_EX from its first step to its last.
+ */
+const LOCK_WAIT_MS = 200;
+const LOCK_RETRY_MS = 5;
+
 function lock(sys: Syscalls, fd: number, path: string): void {
-  try {
-    sys.flock(fd, LOCK_EX | LOCK_NB);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code !== "EAGAIN" && code !== "EWOULDBLOCK") throw err;
-    throw new MountError({
-      code: "EJOURNAL",
-      op: "lock",
-      target: path,
-      errno: 11,
-      detail: "a setup or teardown of this bundle is running (its journal is locked)",
-      cause: err,
-    });
+  const deadline = performance.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      sys.flock(fd, LOCK_EX | LOCK_NB);
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code !== "EAGAIN" && code !== "EWOULDBLOCK") throw err;
+      if (performance.now() >= deadline) throw lockedError(path, err);
+    }
+    Bun.sleepSync(LOCK_RETRY_MS);
   }
+}
+
+function lockedError(path: string, cause: unknown): MountError {
+  return new MountError({
+    code: "EJOURNAL",
+    op: "lock",
+    target: path,
+    errno: ERRNO.EAGAIN,
+    detail: "a setup or teardown of this bundle is running (its journal is locked)",
+    cause,
+  });
 }
 
 /**
