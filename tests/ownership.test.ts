@@ -91,6 +91,18 @@ for (const proof of ["unique", "place"]) {
       { timeout: 120_000 },
     );
     mountTest(
+      "after kill -9 between attach and record, on a destination through a symlink in the rootfs, teardown finds that mount where it is",
+      () => {
+        const out = run("crash-through-symlink", proof);
+        expect(out.signal).toBe("SIGKILL");
+        const rootfs = `${out.dir}/rootfs`;
+        expect(out.before).toEqual([rootfs, `${rootfs}/m/0`, `${rootfs}/real/x`].sort());
+        expect(out.teardown.error).toBeUndefined();
+        expect(out.left).toEqual([]);
+        expect(out.realX).toBe(false); // the mountpoint setup created is removed too
+      },
+    );
+    mountTest(
       "no stacking: a second bundle on a set-up rootfs, or the same bundle with another state dir, is refused",
       () => {
         const out = run("two-bundles", proof);

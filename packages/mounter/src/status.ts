@@ -11,6 +11,7 @@ import { liveTree } from "./undo/liveMounts.ts";
 import type { MountIdentity, Proof } from "./undo/MountIdentity.ts";
 import { checkNamespace } from "./undo/mountNamespace.ts";
 import { ownedMounts } from "./undo/ownedMounts.ts";
+import { resolvePending } from "./undo/resolvePending.ts";
 import { rootStatCheck } from "./undo/rootStatCheck.ts";
 
 /** The state of one planned step against the live mount table. */
@@ -100,7 +101,7 @@ function stepRows(sys: Syscalls, record: SetupRecord): StepStatus[] {
   const root = set.self ?? set.base;
   const selfTree = set.self ? liveTree(sys, set.proof, set.self) : null;
   const tree = selfTree ?? liveTree(sys, set.proof, root) ?? [];
-  const ours = ownedMounts(set, tree, rootStatCheck(sys));
+  const ours = ownedMounts(resolvePending(sys, set, tree), tree, rootStatCheck(sys));
   const live = new Map<number, MountIdentity>();
   for (const m of ours) live.set(set.proof === "unique" ? m.unique : m.id, m);
   const info = new Map(parseMountInfo(sys.mountInfo()).map((m) => [m.mountId, m]));

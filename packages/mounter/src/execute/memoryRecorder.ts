@@ -31,10 +31,18 @@ export function memoryRecorder(start: MemoryStart): Recorder {
   const proof: Proof = start.base.unique ? "unique" : "place";
   return {
     begin() {},
-    intent({ why, at, after }) {
+    intent({ why, target, at, after }) {
       const { base, existing } = start;
       pending = [
-        { why, at, after, parent: base, anyParent: true, ...(existing ? { existing } : {}) },
+        {
+          why,
+          at,
+          target,
+          after,
+          parent: base,
+          anyParent: true,
+          ...(existing ? { existing } : {}),
+        },
       ];
     },
     mounted(m) {

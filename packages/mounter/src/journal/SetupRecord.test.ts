@@ -78,7 +78,9 @@ describe("summarizeJournal", () => {
     ]);
     expect(r.pending).toEqual([{ why: "mounts[1]", target: "/c", at: "/b/rootfs/c", after: 1010 }]);
     expect(r.complete).toBeUndefined();
-    expect(undoSetOf(r).pending).toEqual([{ why: "mounts[1]", at: "/b/rootfs/c", after: 1010 }]);
+    expect(undoSetOf(r).pending).toEqual([
+      { why: "mounts[1]", at: "/b/rootfs/c", target: "/c", after: 1010 },
+    ]);
   });
   test("killed right after the self-bind's intent: its pending entry names the rootfs's mount", () => {
     const r = summarizeJournal([

@@ -69,6 +69,7 @@ export function undoSetOf(record: SetupRecord): UndoSet {
     pending: record.pending.map((p) => ({
       why: p.why,
       at: p.at,
+      target: p.target,
       after: p.after,
       ...(p.why === "root.path" ? { parent: begin.base } : {}),
     })),

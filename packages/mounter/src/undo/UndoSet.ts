@@ -7,8 +7,13 @@ import type { MountIdentity, Proof } from "./MountIdentity.ts";
  */
 export interface PendingAttach {
   why: string;
-  /** Where the mount will be: the rootfs's real path joined with the in-root target. */
+  /**
+   * Where the mount will be: the rootfs's real path joined with the in-root target, as written
+   * (before the step resolved it; `resolvePending` finds the place a symlink led it to).
+   */
   at: string;
+  /** The in-root path the step named (`/etc/hosts`), when known. */
+  target?: string;
   /** The highest 64-bit mount ID setup knew of when it announced the step (0: unknown). */
   after: number;
   /** The mount the new one goes onto, when setup knew it (the self-bind's: the rootfs's mount). */

@@ -7,6 +7,7 @@ import type { Syscalls } from "../sys/Syscalls.ts";
 import { liveIds, liveTree } from "./liveMounts.ts";
 import type { MountIdentity } from "./MountIdentity.ts";
 import { ownedMounts } from "./ownedMounts.ts";
+import { resolvePending } from "./resolvePending.ts";
 import { rootStatCheck } from "./rootStatCheck.ts";
 import type { UndoSet } from "./UndoSet.ts";
 
@@ -43,7 +44,7 @@ export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
   const selfLive = set.self !== undefined && liveTree(sys, set.proof, set.self) !== null;
   const root = selfLive ? set.self : set.base;
   const tree = root ? (liveTree(sys, set.proof, root) ?? []) : [];
-  const ours = ownedMounts(set, tree, rootStatCheck(sys));
+  const ours = ownedMounts(resolvePending(sys, set, tree), tree, rootStatCheck(sys));
   if (ours.size === 0) {
     out.stale = set.mounts.length > 0;
     return out;
