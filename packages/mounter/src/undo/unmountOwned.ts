@@ -23,57 +23,93 @@ export interface UnmountOutcome {
   errors: Error[];
 }
 
+/** What unmounting an undo set will do, decided before anything is touched (`planUnmount`). */
+export interface UnmountPlan {
+  /** None of the recorded mounts is live here: nothing will be touched. */
+  stale: boolean;
+  /**
+   * The self-bind, when every mount in its tree is ours: one MNT_DETACH of it takes them all
+   * (`count` of them).
+   */
+  fast?: { self: MountIdentity; count: number };
+  /** Otherwise the mounts of ours to unmount one by one, deepest first, each with its step. */
+  unmount: Array<{ why: string; mount: MountIdentity }>;
+  /** Mounts not made by setup that sit right on one of ours, which stays (with those above). */
+  foreign: Array<{ mount: MountIdentity; on: string }>;
+}
+
 /**
- * Unmounts the mounts of `set` that are live in this namespace, and nothing else. When every
- * mount below the self-bind is proven ours, one MNT_DETACH of the self-bind (through an fd checked
- * to be it) takes the tree (docs/KERNEL.md item 13). Otherwise each of ours goes alone, deepest
- * first, through an fd checked to be that very mount; one with a mount below it that setup did
- * not make is left, and the foreign mount is reported (`mount 129 at /x was not made by setup`).
- * Failures are collected, never stop the loop.
+ * Decides, from the live mount table alone, what `unmountOwned` will take down: the mounts of
+ * `set` live in this namespace and proven ours (`ownedMounts`), and nothing else. When every
+ * mount below the self-bind is ours (and no step is pending), one MNT_DETACH of the self-bind
+ * (docs/KERNEL.md item 13). Otherwise each of ours alone, deepest first; one with a mount below
+ * it that setup did not make is left, and that foreign mount is reported. Touches no mount.
  */
-export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
-  const out: UnmountOutcome = {
-    unmounted: 0,
-    fastPath: false,
-    stale: false,
-    foreign: [],
-    errors: [],
-  };
-  const fast = set.pending.length === 0 ? tryFastPath(sys, set, out) : false;
-  if (fast) return out;
+export function planUnmount(sys: Syscalls, set: UndoSet): UnmountPlan {
+  const plan: UnmountPlan = { stale: false, unmount: [], foreign: [] };
+  const fast = set.pending.length === 0 ? fastPath(sys, set) : undefined;
+  if (fast) return { ...plan, fast };
   const selfLive = set.self !== undefined && liveTree(sys, set.proof, set.self) !== null;
   const root = selfLive ? set.self : set.base;
   const tree = root ? (liveTree(sys, set.proof, root) ?? []) : [];
   const ours = ownedMounts(resolvePending(sys, set, tree), tree, rootStatCheck(sys));
-  if (ours.size === 0) {
-    out.stale = set.mounts.length > 0;
-    return out;
-  }
+  if (ours.size === 0) return { ...plan, stale: set.mounts.length > 0 };
   const depth = depthOf(tree, set.proof);
   const foreignBelow = foreignBelowOf(tree, ours, set.proof);
   const whyOf = whyLookup(set);
   const todo = [...ours].sort((a, b) => (depth.get(b) ?? 0) - (depth.get(a) ?? 0));
-  for (const m of todo) {
-    if (foreignBelow.has(m)) continue;
-    try {
-      unmountOne(sys, set, m);
-      out.unmounted++;
-    } catch (err) {
-      out.errors.push(asMountError(err, whyOf(m), { target: m.at }));
-    }
-  }
-  // Report each mount not made by setup that sits right on one of ours: it kept that one (and
-  // every mount of ours above it) in place.
+  for (const m of todo) if (!foreignBelow.has(m)) plan.unmount.push({ why: whyOf(m), mount: m });
+  // Each mount not made by setup that sits right on one of ours kept that one (and every
+  // mount of ours above it) in place.
   const byKey = new Map(tree.map((m) => [keyOf(m, set.proof), m]));
   for (const f of tree) {
     const parent = byKey.get(parentKeyOf(f, set.proof));
     if (ours.has(f) || !parent || !ours.has(parent)) continue;
-    out.foreign.push(f);
+    plan.foreign.push({ mount: f, on: whyOf(parent) });
+  }
+  return plan;
+}
+
+/**
+ * Unmounts the mounts of `set` that are live in this namespace, and nothing else, as
+ * `planUnmount` decides: one detach of the self-bind when the whole tree is ours, else each of
+ * ours alone, deepest first, through an fd checked to be that very mount, leaving any with a
+ * foreign mount below it and reporting that mount (`mount 129 at /x was not made by setup`).
+ * Failures are collected, never stop the loop.
+ */
+export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
+  const plan = planUnmount(sys, set);
+  const out: UnmountOutcome = {
+    unmounted: 0,
+    fastPath: false,
+    stale: plan.stale,
+    foreign: plan.foreign.map((f) => f.mount),
+    errors: [],
+  };
+  if (plan.fast) {
+    try {
+      unmountOne(sys, set, plan.fast.self);
+      out.unmounted = plan.fast.count;
+      out.fastPath = true;
+    } catch (err) {
+      out.errors.push(asMountError(err, "root.path", { target: set.rootfs }));
+    }
+    return out;
+  }
+  for (const { why, mount } of plan.unmount) {
+    try {
+      unmountOne(sys, set, mount);
+      out.unmounted++;
+    } catch (err) {
+      out.errors.push(asMountError(err, why, { target: mount.at }));
+    }
+  }
+  for (const { mount: f, on } of plan.foreign) {
     out.errors.push(
       new MountError({
         code: "EFOREIGN",
         op: "teardown",
-        where: whyOf(parent),
+        where: on,
         target: f.at,
         detail: `mount ${f.id} at ${f.at} was not made by setup; the mounts of setup above it are left in place`,
       }),
@@ -82,31 +118,20 @@ export function unmountOwned(sys: Syscalls, set: UndoSet): UnmountOutcome {
   return out;
 }
 
-function tryFastPath(sys: Syscalls, set: UndoSet, out: UnmountOutcome): boolean {
+/** The self-bind and the size of its tree, when every mount in it is ours; else undefined. */
+function fastPath(sys: Syscalls, set: UndoSet): UnmountPlan["fast"] {
   const self = set.self;
-  if (!self) return false;
-  let count: number;
+  if (!self) return undefined;
   if (set.proof === "unique") {
     const below = liveIds(sys, self.unique);
-    if (below === null) return false;
+    if (below === null) return undefined;
     const ours = new Set(set.mounts.map((m) => m.mount.unique));
-    if (!below.every((u) => ours.has(u))) return false;
-    count = below.length + 1;
-  } else {
-    const tree = liveTree(sys, set.proof, self);
-    if (tree === null || ownedMounts(set, tree, rootStatCheck(sys)).size !== tree.length)
-      return false;
-    count = tree.length;
+    return below.every((u) => ours.has(u)) ? { self, count: below.length + 1 } : undefined;
   }
-  try {
-    unmountOne(sys, set, self);
-    out.unmounted = count;
-    out.fastPath = true;
-    return true;
-  } catch (err) {
-    out.errors.push(asMountError(err, "root.path", { target: set.rootfs }));
-    return true;
-  }
+  const tree = liveTree(sys, set.proof, self);
+  if (tree === null || ownedMounts(set, tree, rootStatCheck(sys)).size !== tree.length)
+    return undefined;
+  return { self, count: tree.length };
 }
 
 /**
