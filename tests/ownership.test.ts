@@ -103,6 +103,37 @@ for (const proof of ["unique", "place"]) {
       },
     );
     mountTest(
+      "teardown --dry-run says what it would unmount, leave and remove, and does nothing",
+      () => {
+        const out = run("dry-run", proof);
+        const rootfs = `${out.dir}/rootfs`;
+        expect(out.clean.stale).toBe(false);
+        expect(out.clean.fastPath).toBe(true);
+        expect(out.clean.unmount).toMatchObject([{ why: "root.path", at: rootfs }]);
+        expect(out.clean.foreign).toEqual([]);
+        expect(out.clean.remove.length).toBeGreaterThan(0);
+        expect(out.cleanUntouched).toBe(true);
+        // With a user's tmpfs on mounts[2]: that one and the self-bind stay, the other 7 go.
+        expect(out.blocked.fastPath).toBe(false);
+        expect(out.blocked.unmount.map((u: { why: string }) => u.why).sort()).toEqual([
+          "mounts[0]",
+          "mounts[1]",
+          "mounts[3]",
+          "mounts[4]",
+          "mounts[5]",
+          "mounts[6]",
+          "mounts[7]",
+        ]);
+        expect(out.blocked.foreign).toMatchObject([{ at: `${rootfs}/m/2/user`, on: "mounts[2]" }]);
+        expect(out.blocked.remove).toEqual([]);
+        expect(out.blockedUntouched).toBe(true);
+        expect(out.journalKept).toBe("set-up");
+        // The real teardown then does what the dry run said.
+        expect(out.real.error.code).toBe("EFOREIGN");
+        expect(out.userStill).toEqual([`${rootfs}/m/2/user`]);
+      },
+    );
+    mountTest(
       "no stacking: a second bundle on a set-up rootfs, or the same bundle with another state dir, is refused",
       () => {
         const out = run("two-bundles", proof);

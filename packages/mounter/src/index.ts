@@ -58,7 +58,12 @@ export type { SyscallContext } from "./sys/SyscallError.ts";
 export { SyscallError } from "./sys/SyscallError.ts";
 export type { FileStat, FsStat, MountAttr, MountStat, OpenHow, Syscalls } from "./sys/Syscalls.ts";
 export { withoutUniqueMountIds } from "./sys/withoutUniqueMountIds.ts";
-export { type TeardownOptions, type TeardownResult, teardown } from "./teardown/teardown.ts";
+export {
+  type TeardownOptions,
+  type TeardownPlan,
+  type TeardownResult,
+  teardown,
+} from "./teardown/teardown.ts";
 export type { MountIdentity, Proof } from "./undo/MountIdentity.ts";
 export type { PendingAttach, UndoSet } from "./undo/UndoSet.ts";
 export { type UndoOutcome, undo } from "./undo/undo.ts";

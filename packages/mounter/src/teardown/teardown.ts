@@ -7,7 +7,10 @@ import { type SetupRecord, undoSetOf } from "../journal/SetupRecord.ts";
 import { readTrustedFile, trustedStateDir } from "../journal/trustedState.ts";
 import { createSyscalls } from "../sys/ffi.ts";
 import type { Syscalls } from "../sys/Syscalls.ts";
+import { checkNamespace } from "../undo/mountNamespace.ts";
+import type { UndoSet } from "../undo/UndoSet.ts";
 import { type UndoOutcome, undo } from "../undo/undo.ts";
+import { planUnmount } from "../undo/unmountOwned.ts";
 
 /** Options of `teardown` and `status`. */
 export interface TeardownOptions {
@@ -17,6 +20,26 @@ export interface TeardownOptions {
   sys?: Syscalls;
   /** Discard the journal without touching any mount or path (for a stale journal). */
   forget?: boolean;
+  /**
+   * Decide everything and do nothing: `plan` says what teardown would unmount, leave and try
+   * to remove. The journal is read without taking its lock, and kept. Wins over `forget`: a
+   * dry run never changes anything.
+   */
+  dryRun?: boolean;
+}
+
+/** What a teardown would do (`dryRun`), decided from the journal and the live mount table. */
+export interface TeardownPlan {
+  /** None of the journal's mounts is live here: teardown would refuse (`ESTALEJOURNAL`). */
+  stale: boolean;
+  /** One detach of the self-bind would take every mount (all of its tree is setup's). */
+  fastPath: boolean;
+  /** The mounts it would unmount, in order (the self-bind alone on the fast path). */
+  unmount: Array<{ why: string; at: string; mountId: number }>;
+  /** Mounts not made by setup, on one of its mounts (`on`): left, with the mounts above them. */
+  foreign: Array<{ at: string; mountId: number; on: string }>;
+  /** In-root mountpoints it would then try to remove, newest first, if still empty. */
+  remove: string[];
 }
 
 /** What `teardown` did. */
@@ -30,6 +53,8 @@ export interface TeardownResult {
   removed: string[];
   /** True when `forget` discarded the journal (nothing else was done). */
   forgotten: boolean;
+  /** With `dryRun`: what teardown would do (nothing was done). */
+  plan?: TeardownPlan;
 }
 
 /**
@@ -57,9 +82,17 @@ export async function teardown(
   };
   const sys = options.sys ?? createSyscalls();
   const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
-  if (options.forget) return { ...result, ...forgetJournal(bundleDir, stateDir) };
-  const journal = openJournal(sys, bundleDir, stateDir);
+  if (options.forget && !options.dryRun)
+    return { ...result, ...forgetJournal(bundleDir, stateDir) };
+  const journal = openJournal(sys, bundleDir, stateDir, options.dryRun ? "probe" : "exclusive");
   if (!journal) return { ...result, alreadyTornDown: true };
+  if (options.dryRun) {
+    try {
+      return { ...result, plan: teardownPlan(sys, undoSetOf(journal.record)) };
+    } finally {
+      journal.close();
+    }
+  }
   try {
     const outcome = await undoReleasingInParallel(sys, journal.record);
     if (outcome.stale) {
@@ -82,6 +115,27 @@ export async function teardown(
   } finally {
     journal.close();
   }
+}
+
+/**
+ * What `undo` would do with `set`, as `planUnmount` decides it (refusing, like teardown, a set
+ * from another mount namespace); removal is tried only when every mount of ours would go.
+ */
+function teardownPlan(sys: Syscalls, set: UndoSet): TeardownPlan {
+  checkNamespace(sys, set);
+  const p = planUnmount(sys, set);
+  const unmount = p.fast
+    ? [{ why: "root.path", at: p.fast.self.at, mountId: p.fast.self.id }]
+    : p.unmount.map((u) => ({ why: u.why, at: u.mount.at, mountId: u.mount.id }));
+  const foreign = p.foreign.map((f) => ({ at: f.mount.at, mountId: f.mount.id, on: f.on }));
+  const removes = !p.stale && foreign.length === 0;
+  return {
+    stale: p.stale,
+    fastPath: p.fast !== undefined,
+    unmount,
+    foreign,
+    remove: removes ? [...set.created].reverse() : [],
+  };
 }
 
 /**
