@@ -5,14 +5,10 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { removeTempDirs, tempDir, validConfig, writeBundle } from "./bundleFixture.fixture.ts";
+import { CAN_MOUNT, MOUNT_SKIPPED, UNSHARE } from "./namespace.fixture.ts";
 import { BIN } from "./runCli.fixture.ts";
 
 afterAll(removeTempDirs);
-
-const root = process.getuid?.() === 0;
-const UNSHARE = ["unshare", root ? "-m" : "-Urm", "--propagation", "private", "--"];
-const canMount = Bun.spawnSync([...UNSHARE, "true"], { stderr: "ignore" }).exitCode === 0;
-const skipped = canMount ? "" : ` [skipped: ${UNSHARE.slice(0, 2).join(" ")} failed here]`;
 
 /** Runs the shell `line` (with `$OCIMOUNT` the CLI, `$FIFO` a fresh FIFO path); prints `$?`s. */
 function sh(line: string, prefix: string[] = []) {
@@ -87,8 +83,8 @@ describe("stdout on a full device: one line on stderr", () => {
   });
 });
 
-test.skipIf(!canMount)(
-  `setup | (closed) and setup >/dev/full succeed: the mounts are made, exit 0, teardown finds them${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `setup | (closed) and setup >/dev/full succeed: the mounts are made, exit 0, teardown finds them${MOUNT_SKIPPED}`,
   () => {
     const bundle = writeBundle(validConfig());
     const common = `--bundle ${bundle} --state-dir ${bundle}/.state`;
@@ -100,7 +96,7 @@ test.skipIf(!canMount)(
         `$OCIMOUNT setup ${common} >/dev/full; echo "setup $?"`,
         `$OCIMOUNT teardown ${common} >/dev/full; echo "teardown $?"`,
       ].join("; "),
-      UNSHARE,
+      [...UNSHARE],
     );
     expect(r.stdout.trim().split("\n")).toEqual([
       "setup 0",

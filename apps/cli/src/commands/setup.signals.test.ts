@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeTempDirs, tempDir, writeBundle } from "../bundleFixture.fixture.ts";
+import { CAN_MOUNT, MOUNT_SKIPPED, UNSHARE } from "../namespace.fixture.ts";
 import { BIN, lines } from "../runCli.fixture.ts";
 
 afterAll(removeTempDirs);
@@ -10,10 +11,6 @@ afterAll(removeTempDirs);
 // root): a driver script saves the mount table, starts a setup of 3000 tmpfs mounts, waits until
 // 200 of them are in the table (so setup is under way, whatever the machine's speed), sends the
 // signals, waits for the exit status and compares the table with the one saved.
-const root = process.getuid?.() === 0;
-const UNSHARE = ["unshare", root ? "-m" : "-Urm", "--propagation", "private", "--"];
-const canMount = Bun.spawnSync([...UNSHARE, "true"], { stderr: "ignore" }).exitCode === 0;
-const skipped = canMount ? "" : ` [skipped: ${UNSHARE.slice(0, 2).join(" ")} failed here]`;
 const MOUNTS = 3000;
 const UNDER_WAY = 200;
 const CLEAR = "\r\u001b[2K";
@@ -79,9 +76,9 @@ const ROWS: { signals: string[]; exitCode: number | number[]; line: RegExp }[] =
   },
 ];
 
-describe(`a signal during a setup of ${MOUNTS} mounts: rolled back, one line, exit 128+N${skipped}`, () => {
+describe(`a signal during a setup of ${MOUNTS} mounts: rolled back, one line, exit 128+N${MOUNT_SKIPPED}`, () => {
   for (const row of ROWS) {
-    test.skipIf(!canMount)(
+    test.skipIf(!CAN_MOUNT)(
       `SIG${row.signals.join(" then SIG")}`,
       () => {
         const { driver, read } = run(row.signals);
@@ -105,8 +102,8 @@ describe(`a signal during a setup of ${MOUNTS} mounts: rolled back, one line, ex
   }
 });
 
-test.skipIf(!canMount)(
-  `on a terminal the progress line is cleared before the interrupted line${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `on a terminal the progress line is cleared before the interrupted line${MOUNT_SKIPPED}`,
   () => {
     const { read, tty } = run(["INT"], true);
     expect(Number(read("rc"))).toBe(130);

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { removeTempDirs, writeBundle } from "../bundleFixture.fixture.ts";
+import { CAN_MOUNT, MOUNT_SKIPPED, ROOT, UNSHARE } from "../namespace.fixture.ts";
 import { BIN, lines, runCli } from "../runCli.fixture.ts";
 import { progressLine } from "./setup.ts";
 
@@ -35,14 +36,10 @@ describe("progressLine", () => {
 
 // A real setup mounts, so it runs in its own private mount namespace (in a user namespace of
 // its own when not root), on a terminal made by script(1); stdout and stderr share that terminal.
-const root = process.getuid?.() === 0;
-const UNSHARE = ["unshare", root ? "-m" : "-Urm", "--propagation", "private", "--"];
-const canMount = Bun.spawnSync([...UNSHARE, "true"], { stderr: "ignore" }).exitCode === 0;
-const skipped = canMount ? "" : ` [skipped: ${UNSHARE.slice(0, 2).join(" ")} failed here]`;
 const CLEAR = "\r\u001b[2K";
 
-test.skipIf(!canMount)(
-  `setup of 1500 mounts on a terminal: a progress line on stderr, cleared before the result${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `setup of 1500 mounts on a terminal: a progress line on stderr, cleared before the result${MOUNT_SKIPPED}`,
   () => {
     const mounts = Array.from({ length: 1500 }, (_, i) => ({
       destination: `/many/${i}`,
@@ -74,8 +71,8 @@ test.skipIf(!canMount)(
   60_000,
 );
 
-test.skipIf(!canMount)(
-  `without a terminal there is no progress line${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `without a terminal there is no progress line${MOUNT_SKIPPED}`,
   () => {
     const mounts = Array.from({ length: 1200 }, (_, i) => ({
       destination: `/many/${i}`,
@@ -127,8 +124,8 @@ describe("setup without the right to mount says what is needed, and changes noth
   });
 });
 
-test.skipIf(!canMount || root)(
-  `in a user namespace the default state dir is named, with --state-dir as the way out${root ? " [skipped as root: /run/ocimount is writable]" : skipped}`,
+test.skipIf(!CAN_MOUNT || ROOT)(
+  `in a user namespace the default state dir is named, with --state-dir as the way out${ROOT ? " [skipped as root: /run/ocimount is writable]" : MOUNT_SKIPPED}`,
   () => {
     const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" } });
     const r = Bun.spawnSync([...UNSHARE, "bun", BIN, "setup", "--bundle", bundle], {
@@ -151,8 +148,8 @@ test.skipIf(!canMount || root)(
   },
 );
 
-test.skipIf(!canMount)(
-  `an unknown filesystem type is reported under its type, not its source${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `an unknown filesystem type is reported under its type, not its source${MOUNT_SKIPPED}`,
   () => {
     const bundle = writeBundle({
       ociVersion: "1.3.0",
@@ -184,8 +181,8 @@ describe("--bundle naming config.json instead of its directory gets a hint", () 
   }
 });
 
-test.skipIf(!canMount)(
-  `status of 2000 mounts: a summary line of counts, the tree, and rows that fit COLUMNS${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `status of 2000 mounts: a summary line of counts, the tree, and rows that fit COLUMNS${MOUNT_SKIPPED}`,
   () => {
     const mounts = [
       { destination: "/n", type: "tmpfs", source: "tmpfs" },
@@ -217,8 +214,8 @@ test.skipIf(!canMount)(
   120_000,
 );
 
-test.skipIf(!canMount)(
-  `a --state-dir that is a file is named as such, not an unexpected EEXIST${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `a --state-dir that is a file is named as such, not an unexpected EEXIST${MOUNT_SKIPPED}`,
   () => {
     const bundle = writeBundle({ ociVersion: "1.3.0", root: { path: "rootfs" } });
     const file = join(bundle, "not-a-dir");

@@ -1,6 +1,7 @@
 import { afterAll, expect, test } from "bun:test";
 import { removeTempDirs, writeBundle } from "../bundleFixture.fixture.ts";
 import { formatTeardownPlan } from "../formatTeardownPlan.ts";
+import { CAN_MOUNT, MOUNT_SKIPPED, UNSHARE } from "../namespace.fixture.ts";
 import { BIN, runCli } from "../runCli.fixture.ts";
 
 afterAll(removeTempDirs);
@@ -64,13 +65,8 @@ test("teardown --forget --dry-run is a usage error (exit 2), and nothing is read
   expect(r.stderr).toContain("--forget and --dry-run cannot be given together");
 });
 
-const root = process.getuid?.() === 0;
-const UNSHARE = ["unshare", root ? "-m" : "-Urm", "--propagation", "private", "--"];
-const canMount = Bun.spawnSync([...UNSHARE, "true"], { stderr: "ignore" }).exitCode === 0;
-const skipped = canMount ? "" : ` [skipped: ${UNSHARE.slice(0, 2).join(" ")} failed here]`;
-
-test.skipIf(!canMount)(
-  `teardown --dry-run after setup: says what it would unmount, then the real teardown does it${skipped}`,
+test.skipIf(!CAN_MOUNT)(
+  `teardown --dry-run after setup: says what it would unmount, then the real teardown does it${MOUNT_SKIPPED}`,
   () => {
     const mounts = Array.from({ length: 3 }, (_, i) => ({
       destination: `/t/${i}`,
