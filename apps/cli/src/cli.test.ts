@@ -95,7 +95,7 @@ const USAGE_ERRORS: { name: string; args: string[]; message: string }[] = [
   {
     name: "bad --kind",
     args: ["validate", "--kind", "runtime", "x"],
-    message: "--kind must be one of config, state, features",
+    message: "--kind must be one of config, state, features, mounts",
   },
   {
     name: "validate without PATH",

@@ -8,11 +8,12 @@ import {
   type Spec,
   validateConfig,
   validateFeatures,
+  validateHookMounts,
   validateState,
 } from "@ocimount/oci-spec";
 
-/** The document kinds `validate --kind` accepts. */
-export type DocumentKind = "config" | "state" | "features";
+/** The document kinds `validate --kind` accepts (`mounts`: the hook's mounts document). */
+export type DocumentKind = "config" | "state" | "features" | "mounts";
 
 /** One issue or warning, at a JSON pointer into the document. */
 export interface PointedMessage {
@@ -31,7 +32,12 @@ export interface ValidationResult {
   error?: unknown;
 }
 
-const VALIDATORS = { config: validateConfig, state: validateState, features: validateFeatures };
+const VALIDATORS = {
+  config: validateConfig,
+  state: validateState,
+  features: validateFeatures,
+  mounts: validateHookMounts,
+};
 
 /** One schema issue for the report; a config issue says whether setup ignores it. */
 function issueOf(kind: DocumentKind, i: { path: string; message: string }): PointedMessage {
@@ -42,8 +48,12 @@ function issueOf(kind: DocumentKind, i: { path: string; message: string }): Poin
   return { path: i.path || "/", message: `${message}${note}`, ignoredBySetup };
 }
 
-/** The file PATH names: `config.json` inside a directory, else PATH itself. */
-async function documentFile(unsafePath: string): Promise<string> {
+/**
+ * The file PATH names: `config.json` inside a directory (a bundle), else PATH itself. A mounts
+ * document is a file of its own, never a bundle's config.
+ */
+async function documentFile(unsafePath: string, kind: DocumentKind): Promise<string> {
+  if (kind === "mounts") return unsafePath;
   const info = await stat(unsafePath).catch(() => undefined);
   return info?.isDirectory() ? join(unsafePath, "config.json") : unsafePath;
 }
@@ -59,7 +69,7 @@ export async function validateDocument(
   kind: DocumentKind,
   stdin: () => Promise<string>,
 ): Promise<ValidationResult> {
-  const file = unsafePath === "-" ? undefined : await documentFile(unsafePath);
+  const file = unsafePath === "-" ? undefined : await documentFile(unsafePath, kind);
   let value: unknown;
   try {
     value =

@@ -42,5 +42,6 @@ export {
   type SetupValidation,
   validateConfigForSetup,
 } from "./validate/validateForSetup.ts";
+export { type HookMounts, validateHookMounts } from "./validate/validateHookMounts.ts";
 export { validateState } from "./validate/validateState.ts";
 export { SPEC_VERSION } from "./version.ts";

@@ -77,6 +77,27 @@ test("--kind state validates a state document", () => {
   expect(JSON.parse(r.stdout).results[0].issues[0].path).toBe("/status");
 });
 
+test("--kind mounts checks the hook's mounts document as ocimount hook does, with pointers into it", () => {
+  const tmpfs = { destination: "/t", type: "tmpfs", source: "tmpfs" };
+  const good = { mounts: [tmpfs], maskedPaths: ["/etc/shadow"] };
+  expect(
+    runCli(["validate", "--kind", "mounts", "-"], { stdin: JSON.stringify(good) }).stdout.trim(),
+  ).toBe("(stdin): valid");
+  const r = runCli(["validate", "--kind", "mounts", "--json", "-"], {
+    stdin: JSON.stringify([tmpfs, { destination: "/x", type: "bind" }]),
+  });
+  expect(r.exitCode).toBe(1);
+  expect(JSON.parse(r.stdout).results[0].issues).toMatchObject([
+    { path: "/1/source", message: "a bind mount needs a source" },
+  ]);
+});
+
+test("--kind mounts takes a file, never a bundle's config.json", () => {
+  const r = runCli(["validate", "--kind", "mounts", tempDir()]);
+  expect(r.exitCode).toBe(1);
+  expect(r.stderr).toContain("ENOTREG");
+});
+
 interface BadInput {
   name: string;
   /** Makes the PATH to validate in a fresh directory. */

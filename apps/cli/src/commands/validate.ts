@@ -14,11 +14,13 @@ export const examples = [
   "ocimount validate ./bundle",
   "ocimount validate --json ./bundle other/config.json",
   "runc state ctr | ocimount validate --kind state -",
+  "ocimount validate --kind mounts hook-mounts.json   # the document ocimount hook reads",
 ];
 
 /**
- * `ocimount validate [--kind config|state|features] [--json] [--] PATH...`: checks each
- * document against the runtime-spec schema and reports every issue. Exit 1 if any PATH is
+ * `ocimount validate [--kind config|state|features|mounts] [--json] [--] PATH...`: checks each
+ * document against the runtime-spec schema (`mounts`: the hook's mounts document, as
+ * `ocimount hook` checks it) and reports every issue. Exit 1 if any PATH is
  * invalid or unreadable. With `--json`, one array, an object per PATH in order.
  */
 export default defineCommand({
@@ -26,7 +28,7 @@ export default defineCommand({
   args: {
     kind: {
       type: "enum",
-      options: ["config", "state", "features"],
+      options: ["config", "state", "features", "mounts"],
       default: "config",
       description: "What the documents are",
     },

@@ -1,86 +1,30 @@
-import { describe, expect, test } from "bun:test";
+import { expect, test } from "bun:test";
 import { HookError } from "./HookError.ts";
 import { parseHookMounts } from "./parseHookMounts.ts";
 
-const tmpfs = { destination: "/tmp", type: "tmpfs", source: "tmpfs" };
-const bind = { destination: "/srv", type: "bind", source: "/srv", options: ["rbind", "rro"] };
+// The rules are oci-spec's validateHookMounts (tested there); this is how the hook reports them.
 
-const GOOD = [
-  { name: "an array of mounts", doc: [tmpfs, bind], mounts: 2, masked: 0, ro: 0 },
-  { name: "an empty array", doc: [], mounts: 0, masked: 0, ro: 0 },
-  {
-    name: "an object with masks and read-only paths",
-    doc: { mounts: [bind], maskedPaths: ["/etc/shadow"], readonlyPaths: ["/proc/sys"] },
-    mounts: 1,
-    masked: 1,
-    ro: 1,
-  },
-  {
-    name: "an object with only masks",
-    doc: { maskedPaths: ["/a", "/b"] },
-    mounts: 0,
-    masked: 2,
-    ro: 0,
-  },
-];
-
-describe("parseHookMounts accepts", () => {
-  test.each(GOOD)("$name", ({ doc, mounts, masked, ro }) => {
-    const parsed = parseHookMounts(doc, "m.json");
-    expect(parsed.mounts).toHaveLength(mounts);
-    expect(parsed.maskedPaths).toHaveLength(masked);
-    expect(parsed.readonlyPaths).toHaveLength(ro);
+test("a valid document is the hook's mounts", () => {
+  const tmpfs = { destination: "/tmp", type: "tmpfs", source: "tmpfs" };
+  expect(parseHookMounts({ mounts: [tmpfs], maskedPaths: ["/a"] }, "m.json")).toEqual({
+    mounts: [tmpfs],
+    maskedPaths: ["/a"],
+    readonlyPaths: [],
   });
 });
 
-const BAD = [
-  { name: "a string", doc: "tmpfs", paths: [""] },
-  { name: "null", doc: null, paths: [""] },
-  {
-    name: "a mount without destination",
-    doc: [tmpfs, { type: "tmpfs" }],
-    paths: ["/1/destination"],
-  },
-  {
-    name: "a bind without source",
-    doc: [{ destination: "/x", type: "bind" }],
-    paths: ["/0/source"],
-  },
-  {
-    name: "options that are not strings",
-    doc: [{ ...tmpfs, options: ["ro", 7] }],
-    paths: ["/0/options/1"],
-  },
-  {
-    name: "a NUL in a destination",
-    doc: [{ ...tmpfs, destination: "/a\u0000b" }],
-    paths: ["/0/destination"],
-  },
-  { name: "an unknown key", doc: { mount: [tmpfs] }, paths: ["/mount"] },
-  {
-    name: "masked paths that are not strings",
-    doc: { maskedPaths: [1] },
-    paths: ["/maskedPaths/0"],
-  },
-  {
-    name: "every issue, not the first",
-    doc: [{ type: "bind" }, { destination: 5 }],
-    paths: ["/0/destination", "/1/destination"],
-  },
-];
-
-describe("parseHookMounts refuses", () => {
-  test.each(BAD)("$name", ({ doc, paths }) => {
-    let error: unknown;
-    try {
-      parseHookMounts(doc, "m.json");
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(HookError);
-    const e = error as HookError;
-    expect(e).toMatchObject({ code: "EINVALID", op: "read mounts", path: "m.json" });
-    for (const p of paths) expect(e.issues.map((i) => i.path)).toContain(p);
-    for (const i of e.issues) expect(i.message).not.toStartWith("/");
-  });
+test("an invalid one is HookError EINVALID naming the document, with every issue", () => {
+  let error: unknown;
+  try {
+    parseHookMounts([{ type: "bind" }, { destination: 5 }], "m.json");
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(HookError);
+  expect(error).toMatchObject({ code: "EINVALID", op: "read mounts", path: "m.json" });
+  const e = error as HookError;
+  expect(e.issues.map((i) => i.path)).toEqual(
+    expect.arrayContaining(["/0/destination", "/1/destination"]),
+  );
+  expect(e.detail).toMatch(/^invalid mounts: .+ \(and \d+ more\)$/);
 });
