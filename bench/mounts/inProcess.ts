@@ -9,19 +9,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // bench/ is not a workspace package, so it reaches the sources by path (like examples/).
 import { setup, teardown } from "../../packages/mounter/src/index.ts";
+import { flag, rerunInPrivateNamespace } from "../benchArgs.ts";
 import { makeBenchBundle, median, removeBenchBundle } from "./benchBundle.ts";
 
-if (!process.argv.includes("--in-namespace")) {
-  const self = [...process.argv.slice(1), "--in-namespace"];
-  const argv = ["unshare", "-m", "--propagation", "private", "--", "bun", ...self];
-  const r = Bun.spawnSync(argv, { stdout: "inherit", stderr: "inherit" });
-  process.exit(r.exitCode ?? 1);
-}
+rerunInPrivateNamespace();
 
-const flag = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
 const ROUNDS = Number(flag("--rounds", "9"));
 const SIZES = flag("--sizes", "100,1000,10000").split(",").map(Number);
 const build = join(fileURLToPath(new URL(".", import.meta.url)), "..", ".build");

@@ -5,12 +5,9 @@
 // Run as root after run.ts (which bundles the CLI): `bun bench/mounts/phases.ts [--n 1000] [--rounds 7]`.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { flag } from "../benchArgs.ts";
 import { makeBenchBundle, median, removeBenchBundle } from "./benchBundle.ts";
 
-const flag = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = join(here, "..", "..");
 const mode = flag("--child", "");

@@ -11,19 +11,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 // bench/ is not a workspace package, so it reaches the sources by path (like examples/).
 import { setup, teardown } from "../../packages/mounter/src/index.ts";
+import { flag, rerunInPrivateNamespace } from "../benchArgs.ts";
 import { makeBenchBundle, median } from "./benchBundle.ts";
 
-if (!process.argv.includes("--in-namespace")) {
-  const self = [...process.argv.slice(1), "--in-namespace"];
-  const argv = ["unshare", "-m", "--propagation", "private", "--", "bun", ...self];
-  const r = Bun.spawnSync(argv, { stdout: "inherit", stderr: "inherit" });
-  process.exit(r.exitCode ?? 1);
-}
+rerunInPrivateNamespace();
 
-const flag = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
 const N = Number(flag("--n", "1000"));
 const ROUNDS = Number(flag("--rounds", "5"));
 const here = fileURLToPath(new URL(".", import.meta.url));

@@ -5,14 +5,11 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { flag } from "../benchArgs.ts";
 import { buildNpmForm, buildSealedExe } from "../buildCli.ts";
 import { compileC } from "../vs-crun/tools.ts";
 import { makeBenchBundle, removeBenchBundle } from "./benchBundle.ts";
 
-const flag = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
 const SIZES = flag("--sizes", "100,1000,10000").split(",").map(Number);
 const here = fileURLToPath(new URL(".", import.meta.url));
 const buildDir = join(here, "..", ".build", "rss");

@@ -9,13 +9,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { flag } from "../benchArgs.ts";
 import { buildNpmForm } from "../buildCli.ts";
 import { makeBenchBundle, median, removeBenchBundle } from "./benchBundle.ts";
 
-const flag = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
 const ROUNDS = Number(flag("--rounds", "7"));
 const SIZES = flag("--sizes", "0,100,1000,10000").split(",").map(Number);
 

@@ -8,14 +8,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { flag } from "../benchArgs.ts";
 import { buildNpmForm, buildSealedExe } from "../buildCli.ts";
 import { makeVsCrunBundle, type VsCrunBundle } from "./bundle.ts";
 import { buildEmptyExe, compileC, findOrInstall } from "./tools.ts";
 
-const flag = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-};
 const ROUNDS = Number(flag("--rounds", "11"));
 const BINDS = flag("--binds", "20,1000").split(",").map(Number);
 const EXE = flag("--exe", "");
